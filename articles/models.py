@@ -1,0 +1,313 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+
+from .images import reencode_upload, validate_image
+from .text import nfc, sanitize_html, slugify_vi
+
+# First URL segments that belong to other routes: a category may not take one.
+RESERVED_SLUGS = frozenset(
+    {
+        "admin", "static", "media", "rss", "tag", "dong-su-kien", "tim-kiem", "danh-gia",
+        "news", "healthz", "sitemap-xml", "robots-txt", "xem-truoc", "quan-tri", "api",
+    }
+)  # fmt: skip
+
+
+def unique_slug(instance: models.Model, base: str, max_length: int) -> str:
+    """base, or base-2, base-3 ... whichever no other row of the model uses."""
+    base = base[:max_length] or "bai-viet"
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    slug, n = base, 2
+    while others.filter(slug=slug).exists():
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)].rstrip("-") + suffix
+        n += 1
+    return slug
+
+
+class Category(models.Model):
+    name = models.CharField(_("tên chuyên mục"), max_length=120)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tên (ví dụ: xay-dung-dang)."),
+    )
+    description = models.TextField(_("giới thiệu"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chuyên mục cha"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("hiển thị"), default=True)
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        slug = slugify_vi(self.slug or self.name, 120)
+        if slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("Đường dẫn “%(slug)s” đã dành cho trang khác của cổng, hãy chọn đường dẫn khác.")
+                 % {"slug": slug}}
+            )  # fmt: skip
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("Chuyên mục không thể là cha của chính nó.")})
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        self.description = nfc(self.description)
+        self.slug = slugify_vi(self.slug or self.name, 120)
+        if self.slug in RESERVED_SLUGS:
+            self.slug = f"{self.slug}-chuyen-muc"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """What the public may see: published, its time has come, not yet expired.
+
+        The one place this condition is written; every public view, list and
+        tag goes through it.
+        """
+        now = now or timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-id")
+
+    def older_than(self, article):
+        """Articles just before `article` in (published_at, id) order, nearest first.
+
+        The redundant published_at <= bound lets the (…, published_at, id) index
+        start the scan at the article instead of at the newest row.
+        """
+        return self.filter(
+            Q(published_at__lt=article.published_at) | Q(published_at=article.published_at, id__lt=article.id),
+            published_at__lte=article.published_at,
+        ).order_by("-published_at", "-id")
+
+    def newer_than(self, article):
+        """Articles just after `article`, nearest first (oldest of the newer ones)."""
+        return self.filter(
+            Q(published_at__gt=article.published_at) | Q(published_at=article.published_at, id__gt=article.id),
+            published_at__gte=article.published_at,
+        ).order_by("published_at", "id")
+
+    def for_lists(self):
+        """What a list of article cards needs, without the heavy body column."""
+        return self.select_related("category").defer("body")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PENDING = "pending", _("Chờ duyệt")
+        PUBLISHED = "published", _("Đã xuất bản")
+
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Tạo tự động từ tiêu đề; chỉ chữ không dấu, số và dấu gạch ngang."),
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
+    )
+    summary = models.TextField(_("tóm tắt (sapo)"), help_text=_("Đoạn mở đầu, in đậm dưới tiêu đề và trong danh sách tin."))
+    body = CKEditor5Field(_("nội dung"), config_name="article", blank=True)
+    author = models.CharField(
+        _("tác giả"),
+        max_length=255,
+        blank=True,
+        help_text=_("In nguyên văn ở cuối bài, ví dụ: Đồng chí … - Phó Bí thư Thường trực Huyện ủy."),
+    )
+    banner = models.ImageField(
+        _("ảnh đại diện"),
+        upload_to="articles/%Y/%m/",
+        width_field="banner_width",
+        height_field="banner_height",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("JPEG, PNG, WebP hoặc GIF; ảnh được kiểm tra, xoay đúng chiều và xóa thông tin EXIF."),
+    )
+    banner_alt = models.CharField(
+        _("mô tả ảnh (alt)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Bắt buộc khi có ảnh: mô tả nội dung ảnh cho người khiếm thị."),
+    )
+    banner_caption = models.CharField(_("chú thích ảnh"), max_length=500, blank=True)
+    # Stored so that pages print width/height (no layout shift) without opening the file.
+    banner_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    banner_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("thời điểm xuất bản"),
+        default=timezone.now,
+        help_text=_("Đặt thời điểm trong tương lai để hẹn giờ đăng."),
+    )
+    expires_at = models.DateTimeField(
+        _("hết hạn hiển thị"), null=True, blank=True, help_text=_("Để trống nếu bài hiển thị mãi.")
+    )
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    # Rating totals, kept by ratings.services in the same transaction as each
+    # vote: the article page shows them without an aggregate.
+    rating_sum = models.PositiveIntegerField(_("tổng số điểm"), default=0, editable=False)
+    rating_count = models.PositiveIntegerField(_("số lượt đánh giá"), default=0, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            # Home page latest list, feeds, sitemap: published() ORDER BY published_at DESC, id DESC.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_published_idx"),
+            # Category pages and the newer/older lists of the article page.
+            models.Index(fields=["category", "status", "-published_at", "-id"], name="article_category_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating_sum__gte=F("rating_count")) & Q(rating_sum__lte=F("rating_count") * 5),
+                name="article_rating_totals_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True) | Q(expires_at__gt=F("published_at")),
+                name="article_expires_after_published",
+            ),
+            models.CheckConstraint(condition=Q(banner="") | ~Q(banner_alt=""), name="article_banner_has_alt"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.banner and not self.banner_alt.strip():
+            errors["banner_alt"] = _("Hãy nhập mô tả ảnh (alt) cho ảnh đại diện.")
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            errors["expires_at"] = _("Thời điểm hết hạn phải sau thời điểm xuất bản.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        for field in ("title", "summary", "author", "banner_alt", "banner_caption"):
+            setattr(self, field, nfc(getattr(self, field)).strip())
+        self.body = sanitize_html(self.body)
+        self.slug = unique_slug(self, slugify_vi(self.slug or self.title, 200), 200)
+        if self.banner and not self.banner._committed:
+            self.banner = reencode_upload(self.banner)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:detail",
+            kwargs={"category": self.category.slug, "slug": self.slug, "pk": self.pk},
+        )
+
+    def is_published(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def rating_average(self) -> float:
+        return round(self.rating_sum / self.rating_count, 1) if self.rating_count else 0.0
+
+    @property
+    def rating_rounded(self) -> int:
+        """Stars to light: the average rounded half up (4.4 -> 4, 4.5 -> 5)."""
+        return (2 * self.rating_sum + self.rating_count) // (2 * self.rating_count) if self.rating_count else 0
+
+
+class SiteBannerQuerySet(models.QuerySet):
+    def current(self, now=None):
+        now = now or timezone.now()
+        return self.filter(is_active=True, shown_from__lte=now).filter(
+            Q(shown_until__isnull=True) | Q(shown_until__gt=now)
+        )
+
+
+class SiteBanner(models.Model):
+    """The header image of the whole site, shown in a date window ("Banner 30-4-2024")."""
+
+    image = models.ImageField(
+        _("ảnh"),
+        upload_to="banners/%Y/",
+        width_field="image_width",
+        height_field="image_height",
+        validators=[validate_image],
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt = models.CharField(_("mô tả ảnh (alt)"), max_length=255, help_text=_("Ví dụ: Banner 30-4-2024."))
+    link = models.URLField(_("liên kết"), blank=True)
+    shown_from = models.DateTimeField(_("hiển thị từ"), default=timezone.now)
+    shown_until = models.DateTimeField(_("hiển thị đến"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ hơn được ưu tiên."))
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    objects = SiteBannerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("banner đầu trang")
+        verbose_name_plural = _("banner đầu trang")
+        ordering = ["order", "-shown_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(shown_until__isnull=True) | Q(shown_until__gt=F("shown_from")),
+                name="sitebanner_window_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.alt
+
+    def clean(self):
+        if self.shown_until and self.shown_from and self.shown_until <= self.shown_from:
+            raise ValidationError({"shown_until": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
+
+    def save(self, *args, **kwargs):
+        self.alt = nfc(self.alt).strip()
+        if self.image and not self.image._committed:
+            self.image = reencode_upload(self.image)
+        super().save(*args, **kwargs)
