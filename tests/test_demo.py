@@ -1,0 +1,50 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, Category, SiteBanner
+from ratings.models import Vote
+
+SEED_TITLE = "Nâng cao chất lượng lãnh đạo của Đảng bộ xã, thị trấn ở huyện Gò Công Tây trong giai đoạn hiện nay"
+
+
+def snapshot():
+    return (
+        list(Category.objects.values_list("pk", "slug", "name")),
+        list(Article.objects.order_by("pk").values_list("pk", "slug", "updated_at", "rating_sum", "rating_count")),
+        list(SiteBanner.objects.values_list("pk", "image")),
+        Vote.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_load_demo_creates_the_seed_and_neighbours_and_is_idempotent():
+    call_command("load_demo", stdout=io.StringIO())
+    seed = Article.objects.get(title=SEED_TITLE)
+    assert seed.is_published()
+    assert seed.author == "Đồng chí Phạm Nguyễn Hoàng Vũ - Phó Bí thư Thường trực Huyện ủy"
+    assert (seed.rating_sum, seed.rating_count) == (57, 13)
+    assert seed.votes.count() == 13 and sum(seed.votes.values_list("stars", flat=True)) == 57
+    assert seed.banner and seed.banner_alt == seed.banner_caption == "Ban Chấp hành Đảng bộ xã Vĩnh Hựu nhiệm kỳ 2020 - 2025"
+    same = Article.objects.published().filter(category=seed.category)
+    assert same.filter(published_at__lt=seed.published_at).count() >= 25
+    assert same.filter(published_at__gt=seed.published_at).count() >= 25
+    assert Article.objects.exclude(category=seed.category).count() >= 3
+    assert SiteBanner.objects.current().filter(alt="Banner 30-4-2024").exists()
+    # The votes' keys are hashes, never readable values.
+    assert all(len(key) == 64 for key in Vote.objects.values_list("voter_key", flat=True))
+
+    before = snapshot()
+    call_command("load_demo", stdout=io.StringIO())
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_ensure_admin_creates_one_account_once_and_says_how_to_log_in():
+    out = io.StringIO()
+    call_command("ensure_admin", stdout=out)
+    assert "Tên đăng nhập: admin" in out.getvalue() and "/admin/" in out.getvalue()
+    again = io.StringIO()
+    call_command("ensure_admin", stdout=again)
+    assert "Đã có tài khoản quản trị" in again.getvalue()

@@ -1,0 +1,129 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article, SiteBanner
+from tests.factories import image_upload, make_article, make_category
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_home_shows_featured_latest_and_each_category(client):
+    party = make_category(name="Xây dựng Đảng", slug="xay-dung-dang")
+    economy = make_category(name="Kinh tế - Xã hội", slug="kinh-te-xa-hoi")
+    featured = make_article(category=party, title="Tin nổi bật hôm nay", is_featured=True, summary="Sapo nổi bật")
+    make_article(category=economy, title="Tin kinh tế mới", banner=image_upload(), banner_alt="Cánh đồng lúa")
+    make_article(category=party, title="Bản nháp bí mật", status=Article.Status.DRAFT)
+    html = client.get("/").content.decode()
+    assert "Tin nổi bật" in html and featured.title in html and "Sapo nổi bật" in html
+    assert "Tin mới nhất" in html and "Tin kinh tế mới" in html
+    assert 'id="cm-xay-dung-dang"' in html and 'id="cm-kinh-te-xa-hoi"' in html
+    assert "Bản nháp bí mật" not in html
+    assert 'loading="lazy"' in html and "/media/articles/" in html  # thumbnails
+    assert "<time datetime=" in html
+
+
+@pytest.mark.django_db
+def test_home_and_category_query_counts_do_not_grow_with_articles(client):
+    categories = [make_category() for _ in range(3)]
+    make_article(category=categories[0], is_featured=True)
+    home, category_page = queries_for(client, "/"), queries_for(client, categories[0].get_absolute_url())
+    for n in range(30):
+        make_article(category=categories[n % 3], published_at=timezone.now() - timedelta(hours=n + 2))
+    assert queries_for(client, "/") == home
+    assert queries_for(client, categories[0].get_absolute_url()) == category_page
+    assert category_page <= 4
+
+
+@pytest.mark.django_db
+def test_category_pages_walk_all_articles_newest_first_twenty_at_a_time(client):
+    category = make_category()
+    now = timezone.now()
+    articles = [make_article(category=category, published_at=now - timedelta(hours=i + 1)) for i in range(45)]
+    make_article(category=category, status=Article.Status.DRAFT)
+    seen, url, pages = [], category.get_absolute_url(), 0
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        page = [a.pk for a in response.context["articles"]]
+        assert len(page) <= 20
+        seen += page
+        older = response.context["older_cursor"]
+        url = f"{category.get_absolute_url()}?truoc={older}" if older else None
+        pages += 1
+    assert pages == 3
+    assert seen == [a.pk for a in articles]
+
+    # ... and back again from the last page with "Tin mới hơn".
+    last = client.get(f"{category.get_absolute_url()}?truoc={articles[39].pk}")
+    assert [a.pk for a in last.context["articles"]] == [a.pk for a in articles[40:]]
+    back = client.get(f"{category.get_absolute_url()}?sau={articles[40].pk}")
+    assert [a.pk for a in back.context["articles"]] == [a.pk for a in articles[20:40]]
+    html = back.content.decode()
+    assert "Tin mới hơn" in html and "Tin cũ hơn" in html and "Mới nhất" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cursor", ["abc", "-1", "1" * 40, "99999999"])
+def test_bad_page_cursor_is_a_friendly_404(client, cursor):
+    category = make_category()
+    make_article(category=category)
+    response = client.get(f"{category.get_absolute_url()}?truoc={cursor}")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_inactive_or_unknown_category_is_404(client):
+    hidden = make_category(is_active=False)
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get("/khong-co-chuyen-muc-nay/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_site_banner_is_shown_only_in_its_window(client):
+    now = timezone.now()
+    SiteBanner(image=image_upload(size=(600, 90)), alt="Banner 30-4-2024", shown_from=now - timedelta(days=1)).save()
+    SiteBanner(image=image_upload(size=(600, 90)), alt="Banner Tết", shown_from=now + timedelta(days=1)).save()
+    SiteBanner(
+        image=image_upload(size=(600, 90)),
+        alt="Banner 2-9",
+        shown_from=now - timedelta(days=9),
+        shown_until=now - timedelta(days=2),
+    ).save()
+    html = client.get("/").content.decode()
+    assert 'alt="Banner 30-4-2024"' in html and 'width="600" height="90"' in html
+    assert "Banner Tết" not in html and "Banner 2-9" not in html
+
+
+@pytest.mark.django_db
+def test_every_page_has_navigation_footer_legal_details_and_skip_link(client, settings):
+    settings.SITE_RESPONSIBLE = "Người chịu trách nhiệm: Đồng chí Nguyễn Văn A"
+    category = make_category(name="Tin hoạt động")
+    html = client.get("/").content.decode()
+    assert 'href="#noi-dung"' in html and 'id="noi-dung"' in html
+    assert f'href="{category.get_absolute_url()}"' in html and "Tin hoạt động" in html
+    for text in ("Cơ quan chủ quản", "Đồng chí Nguyễn Văn A", "Địa chỉ:", "Điện thoại:", "Email:"):
+        assert text in html
+    assert '<html lang="vi">' in html
+
+
+@pytest.mark.django_db
+def test_pages_make_no_third_party_requests_and_carry_a_strict_csp(client):
+    article = make_article()
+    for url in ("/", article.category.get_absolute_url(), article.get_absolute_url()):
+        response = client.get(url)
+        html = response.content.decode()
+        assert "<script>" not in html and " onclick=" not in html and " style=" not in html
+        assert "https://" not in html.split("</head>")[0]
+        csp = response["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp

@@ -1,0 +1,80 @@
+"""The IT officer's view: the settings refuse unsafe production set-ups, pass Django's deploy check."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), **env}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = manage("check", DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="gocongtay.example.vn",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_bad_boolean_in_the_environment_fails_loudly():
+    result = manage("check", DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be 0 or 1" in result.stderr
+
+
+def test_ssl_redirect_can_be_switched_off_for_plain_http():
+    code = "from django.conf import settings; print(settings.SECURE_SSL_REDIRECT, settings.LANGUAGE_CODE, settings.TIME_ZONE)"
+    on = manage("shell", "--no-imports", "-c", code, DEBUG="0", SECRET_KEY="x" * 60)
+    off = manage("shell", "--no-imports", "-c", code, DEBUG="0", SECRET_KEY="x" * 60, SECURE_SSL_REDIRECT="0")
+    assert on.stdout.split() == ["True", "vi", "Asia/Ho_Chi_Minh"]
+    assert off.stdout.split()[0] == "False"
+
+
+def test_production_answers_http_with_a_redirect_to_https(client, settings, db):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/")
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+
+
+def test_healthz_reports_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+@pytest.mark.django_db
+def test_vietnamese_404_page_in_the_site_layout(client):
+    response = client.get("/khong/co/trang/nay")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Không tìm thấy trang" in html and 'class="site-header"' in html and "Về trang chủ" in html
+
+
+def test_500_page_is_vietnamese_and_needs_no_database():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Hệ thống đang gặp sự cố" in html and '<html lang="vi">' in html
