@@ -60,26 +60,27 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        slug = slugify_vi(self.slug or self.name, 120)
-        if slug in RESERVED_SLUGS:
-            raise ValidationError(
-                {"slug": _("Đường dẫn “%(slug)s” đã dành cho trang khác của cổng, hãy chọn đường dẫn khác.")
-                 % {"slug": slug}}
-            )  # fmt: skip
-        if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("Chuyên mục không thể là cha của chính nó.")})
-
     def save(self, *args, **kwargs):
         self.name = nfc(self.name)
         self.description = nfc(self.description)
         self.slug = slugify_vi(self.slug or self.name, 120)
-        if self.slug in RESERVED_SLUGS:
-            self.slug = f"{self.slug}-chuyen-muc"
+        self.check_slug_free()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
+
+    def clean(self):
+        self.check_slug_free()
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("Chuyên mục không thể là cha của chính nó.")})
+
+    def check_slug_free(self):
+        """A category's slug is the first URL segment: refuse the ones other routes own."""
+        slug = slugify_vi(self.slug or self.name, 120)
+        if slug in RESERVED_SLUGS:
+            message = _("Đường dẫn “%(slug)s” đã dành cho trang khác của cổng, hãy chọn đường dẫn khác.")
+            raise ValidationError({"slug": message % {"slug": slug}})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -137,7 +138,9 @@ class Article(models.Model):
     category = models.ForeignKey(
         Category, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
     )
-    summary = models.TextField(_("tóm tắt (sapo)"), help_text=_("Đoạn mở đầu, in đậm dưới tiêu đề và trong danh sách tin."))
+    summary = models.TextField(
+        _("tóm tắt (sapo)"), help_text=_("Đoạn mở đầu, in đậm dưới tiêu đề và trong danh sách tin.")
+    )
     body = CKEditor5Field(_("nội dung"), config_name="article", blank=True)
     author = models.CharField(
         _("tác giả"),
@@ -206,25 +209,22 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=Q(rating_sum__gte=F("rating_count")) & Q(rating_sum__lte=F("rating_count") * 5),
                 name="article_rating_totals_in_range",
+                violation_error_message=_("Tổng điểm đánh giá không khớp với số lượt đánh giá."),
             ),
             models.CheckConstraint(
                 condition=Q(expires_at__isnull=True) | Q(expires_at__gt=F("published_at")),
                 name="article_expires_after_published",
+                violation_error_message=_("Thời điểm hết hạn phải sau thời điểm xuất bản."),
             ),
-            models.CheckConstraint(condition=Q(banner="") | ~Q(banner_alt=""), name="article_banner_has_alt"),
+            models.CheckConstraint(
+                condition=Q(banner="") | ~Q(banner_alt=""),
+                name="article_banner_has_alt",
+                violation_error_message=_("Hãy nhập mô tả ảnh (alt) cho ảnh đại diện."),
+            ),
         ]
 
     def __str__(self):
         return self.title
-
-    def clean(self):
-        errors = {}
-        if self.banner and not self.banner_alt.strip():
-            errors["banner_alt"] = _("Hãy nhập mô tả ảnh (alt) cho ảnh đại diện.")
-        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
-            errors["expires_at"] = _("Thời điểm hết hạn phải sau thời điểm xuất bản.")
-        if errors:
-            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         for field in ("title", "summary", "author", "banner_alt", "banner_caption"):
@@ -257,6 +257,15 @@ class Article(models.Model):
     def rating_rounded(self) -> int:
         """Stars to light: the average rounded half up (4.4 -> 4, 4.5 -> 5)."""
         return (2 * self.rating_sum + self.rating_count) // (2 * self.rating_count) if self.rating_count else 0
+
+    def clean(self):
+        errors = {}
+        if self.banner and not self.banner_alt.strip():
+            errors["banner_alt"] = _("Hãy nhập mô tả ảnh (alt) cho ảnh đại diện.")
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            errors["expires_at"] = _("Thời điểm hết hạn phải sau thời điểm xuất bản.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class SiteBannerQuerySet(models.QuerySet):
@@ -296,18 +305,19 @@ class SiteBanner(models.Model):
             models.CheckConstraint(
                 condition=Q(shown_until__isnull=True) | Q(shown_until__gt=F("shown_from")),
                 name="sitebanner_window_ordered",
+                violation_error_message=_("Thời điểm kết thúc phải sau thời điểm bắt đầu."),
             ),
         ]
 
     def __str__(self):
         return self.alt
 
-    def clean(self):
-        if self.shown_until and self.shown_from and self.shown_until <= self.shown_from:
-            raise ValidationError({"shown_until": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
-
     def save(self, *args, **kwargs):
         self.alt = nfc(self.alt).strip()
         if self.image and not self.image._committed:
             self.image = reencode_upload(self.image)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.shown_until and self.shown_from and self.shown_until <= self.shown_from:
+            raise ValidationError({"shown_until": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})

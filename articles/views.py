@@ -44,9 +44,10 @@ class HomeView(TemplateView):
         # categories and articles. SQLite cannot LIMIT inside a UNION, so the
         # zero-set-up database asks once per category instead.
         parts = [
-            Article.objects.published().filter(category=category).newest_first().values_list("id", flat=True)[
-                :PER_CATEGORY_ON_HOME
-            ]
+            Article.objects.published()
+            .filter(category=category)
+            .newest_first()
+            .values_list("id", flat=True)[:PER_CATEGORY_ON_HOME]
             for category in categories
         ]
         if connection.features.supports_slicing_ordering_in_compound:
@@ -92,10 +93,7 @@ class CategoryView(ListView):
             rows = list(articles.newer_than(newer_than)[: size + 1])
             self.has_newer, self.has_older = len(rows) > size, True
             return rows[:size][::-1]
-        if older_than:
-            articles = articles.older_than(older_than)
-        else:
-            articles = articles.newest_first()
+        articles = articles.older_than(older_than) if older_than else articles.newest_first()
         rows = list(articles[: size + 1])
         self.has_newer, self.has_older = older_than is not None, len(rows) > size
         return rows[:size]

@@ -17,4 +17,6 @@ urlpatterns = [
 
 if settings.DEBUG or settings.SERVE_MEDIA:
     # Production normally lets nginx serve /media/ (README.md, "Deployment").
-    urlpatterns.insert(0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.insert(
+        0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})
+    )

@@ -9,7 +9,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="huyenuy-test-media-"))
 
-from huyenuy.settings import *  # noqa: E402, F403
+from huyenuy.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Manifest storage needs collectstatic; the tests read source static files.

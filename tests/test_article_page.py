@@ -105,7 +105,10 @@ def test_wrong_slug_or_category_redirects_permanently_to_the_canonical_url(clien
     other = make_category(slug="khac")
     canonical = article.get_absolute_url()
     assert canonical == f"/{article.category.slug}/dang-bo-go-cong-tay-{article.pk}.html"
-    for wrong in (f"/{article.category.slug}/ten-cu-{article.pk}.html", f"/{other.slug}/dang-bo-go-cong-tay-{article.pk}.html"):
+    for wrong in (
+        f"/{article.category.slug}/ten-cu-{article.pk}.html",
+        f"/{other.slug}/dang-bo-go-cong-tay-{article.pk}.html",
+    ):
         response = client.get(wrong)
         assert response.status_code == 301
         assert response["Location"] == canonical

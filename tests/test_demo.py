@@ -26,7 +26,10 @@ def test_load_demo_creates_the_seed_and_neighbours_and_is_idempotent():
     assert seed.author == "Đồng chí Phạm Nguyễn Hoàng Vũ - Phó Bí thư Thường trực Huyện ủy"
     assert (seed.rating_sum, seed.rating_count) == (57, 13)
     assert seed.votes.count() == 13 and sum(seed.votes.values_list("stars", flat=True)) == 57
-    assert seed.banner and seed.banner_alt == seed.banner_caption == "Ban Chấp hành Đảng bộ xã Vĩnh Hựu nhiệm kỳ 2020 - 2025"
+    assert (
+        seed.banner
+        and seed.banner_alt == seed.banner_caption == "Ban Chấp hành Đảng bộ xã Vĩnh Hựu nhiệm kỳ 2020 - 2025"
+    )
     same = Article.objects.published().filter(category=seed.category)
     assert same.filter(published_at__lt=seed.published_at).count() >= 25
     assert same.filter(published_at__gt=seed.published_at).count() >= 25

@@ -45,7 +45,10 @@ def test_bad_boolean_in_the_environment_fails_loudly():
 
 
 def test_ssl_redirect_can_be_switched_off_for_plain_http():
-    code = "from django.conf import settings; print(settings.SECURE_SSL_REDIRECT, settings.LANGUAGE_CODE, settings.TIME_ZONE)"
+    code = (
+        "from django.conf import settings; "
+        "print(settings.SECURE_SSL_REDIRECT, settings.LANGUAGE_CODE, settings.TIME_ZONE)"
+    )
     on = manage("shell", "--no-imports", "-c", code, DEBUG="0", SECRET_KEY="x" * 60)
     off = manage("shell", "--no-imports", "-c", code, DEBUG="0", SECRET_KEY="x" * 60, SECURE_SSL_REDIRECT="0")
     assert on.stdout.split() == ["True", "vi", "Asia/Ho_Chi_Minh"]

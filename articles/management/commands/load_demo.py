@@ -35,9 +35,7 @@ CATEGORIES = [
 ]
 
 SEED = {
-    "title": (
-        "Nâng cao chất lượng lãnh đạo của Đảng bộ xã, thị trấn ở huyện Gò Công Tây trong giai đoạn hiện nay"
-    ),
+    "title": ("Nâng cao chất lượng lãnh đạo của Đảng bộ xã, thị trấn ở huyện Gò Công Tây trong giai đoạn hiện nay"),
     "published_at": datetime(2022, 2, 2, 6, 32, tzinfo=TZ),
     "summary": (
         "Đảng ta luôn coi công tác xây dựng Đảng là công tác cực kỳ quan trọng, nhiều văn kiện của Đảng đã "

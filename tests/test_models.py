@@ -1,0 +1,72 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from articles.models import Article, Category
+from tests.factories import make_article, make_category
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["admin", "tim-kiem", "rss", "danh-gia", "news", "healthz", "media", "static"])
+def test_category_may_not_take_a_url_segment_another_route_owns(slug):
+    category = Category(name="Chuyên mục", slug=slug)
+    with pytest.raises(ValidationError) as error:
+        category.full_clean()
+    assert "đã dành cho trang khác" in str(error.value)
+    with pytest.raises(ValidationError):
+        category.save()  # scripts and imports are refused too
+    assert not Category.objects.filter(slug=slug).exists()
+
+
+@pytest.mark.django_db
+def test_category_named_like_a_route_is_refused_by_name_too():
+    with pytest.raises(ValidationError):
+        Category(name="Tìm kiếm").save()
+
+
+@pytest.mark.django_db
+def test_database_refuses_a_banner_without_alt_text():
+    article = make_article()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(banner="articles/x.jpg", banner_alt="")
+
+
+@pytest.mark.django_db
+def test_database_refuses_impossible_rating_totals():
+    article = make_article()
+    for totals in ({"rating_sum": 6, "rating_count": 1}, {"rating_sum": 0, "rating_count": 1}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Article.objects.filter(pk=article.pk).update(**totals)
+
+
+@pytest.mark.django_db
+def test_expiry_before_publication_is_refused_with_a_vietnamese_message():
+    now = timezone.now()
+    article = Article(
+        title="Bài", category=make_category(), summary="Sapo", published_at=now, expires_at=now - timedelta(hours=1)
+    )
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "Thời điểm hết hạn phải sau thời điểm xuất bản." in str(error.value)
+
+
+@pytest.mark.django_db
+def test_published_queryset_is_the_visibility_rule():
+    now = timezone.now()
+    visible = make_article(published_at=now - timedelta(minutes=1))
+    make_article(published_at=now + timedelta(minutes=1))  # scheduled
+    make_article(published_at=now - timedelta(days=1), expires_at=now - timedelta(seconds=1))  # expired
+    make_article(status=Article.Status.DRAFT)
+    still = make_article(published_at=now - timedelta(days=1), expires_at=now + timedelta(minutes=1))
+    assert set(Article.objects.published(now=now)) == {visible, still}
+    assert visible.is_published(now) and not Article.objects.get(status="draft").is_published(now)
+
+
+def test_rating_average_and_rounded_stars():
+    assert Article(rating_sum=57, rating_count=13).rating_average == 4.4
+    assert Article(rating_sum=57, rating_count=13).rating_rounded == 4
+    assert Article(rating_sum=9, rating_count=2).rating_rounded == 5  # 4.5 rounds up
+    assert Article().rating_average == 0.0 and Article().rating_rounded == 0
