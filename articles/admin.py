@@ -33,11 +33,11 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Ảnh đại diện"), {"fields": ["banner", "banner_alt", "banner_caption"]}),
         (
             _("Xuất bản"),
-            {"fields": ["status", "published_at", "expires_at", "is_featured", "public_link"]},
+            {"fields": ["status", "published_at", "expires_at", "is_featured", "allow_rating", "public_link"]},
         ),
         (
-            _("Thông tin"),
-            {"classes": ["collapse"], "fields": ["rating_summary", "created_by", "created_at", "updated_at"]},
+            _("Đánh giá và lịch sử"),
+            {"fields": ["rating_summary", "created_by", "created_at", "updated_at"]},
         ),
     ]
 

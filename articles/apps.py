@@ -1,6 +1,25 @@
 from django.apps import AppConfig
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+
+def _content_changed(sender, **kwargs):
+    from huyenuy import pagecache
+
+    # Now, and again after the commit: a reader who fills the cache between the
+    # two (with the old rows) gets his copy thrown away by the second bump.
+    pagecache.invalidate_all()
+    transaction.on_commit(pagecache.invalidate_all)
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Tin bài"
+
+    def ready(self):
+        # The page cache's one coupling to the content: whatever saves or deletes an
+        # article, category or banner (admin, actions, scripts) clears the cached pages.
+        for model_name in ("Article", "Category", "SiteBanner"):
+            model = self.get_model(model_name)
+            post_save.connect(_content_changed, sender=model, dispatch_uid=f"pagecache-save-{model_name}")
+            post_delete.connect(_content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model_name}")

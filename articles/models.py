@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -177,6 +177,9 @@ class Article(models.Model):
         _("hết hạn hiển thị"), null=True, blank=True, help_text=_("Để trống nếu bài hiển thị mãi.")
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    allow_rating = models.BooleanField(
+        _("cho phép đánh giá"), default=True, help_text=_("Bỏ chọn để ẩn nút đánh giá sao của bài này.")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người tạo"),
@@ -204,6 +207,8 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at", "-id"], name="article_published_idx"),
             # Category pages and the newer/older lists of the article page.
             models.Index(fields=["category", "status", "-published_at", "-id"], name="article_category_idx"),
+            # The page cache's next scheduled expiry (next_scheduled_change).
+            models.Index(fields=["status", "expires_at"], name="article_expiry_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -321,3 +326,18 @@ class SiteBanner(models.Model):
     def clean(self):
         if self.shown_until and self.shown_from and self.shown_until <= self.shown_from:
             raise ValidationError({"shown_until": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
+
+
+def next_scheduled_change(now=None):
+    """The next moment the public site changes by itself: a scheduled article or
+    banner appears, or one expires. The page cache keeps no page past it."""
+    now = now or timezone.now()
+    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    banners = SiteBanner.objects.filter(is_active=True)
+    moments = [
+        published.filter(published_at__gt=now).aggregate(m=Min("published_at"))["m"],
+        published.filter(expires_at__gt=now).aggregate(m=Min("expires_at"))["m"],
+        banners.filter(shown_from__gt=now).aggregate(m=Min("shown_from"))["m"],
+        banners.filter(shown_until__gt=now).aggregate(m=Min("shown_until"))["m"],
+    ]
+    return min((moment for moment in moments if moment), default=None)

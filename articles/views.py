@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from huyenuy import pagecache
+
 from .images import store_editor_image
 from .models import Article, Category
 
@@ -120,6 +122,11 @@ class ArticleDetailView(DetailView):
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+
+    @classmethod
+    def cache_tags(cls, *, pk, **kwargs):
+        # The page shows the article's rating totals: a vote clears this page alone.
+        return {pagecache.article_tag(pk)}
 
     def get_queryset(self):
         return Article.objects.published().select_related("category")

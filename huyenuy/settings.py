@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "huyenuy.middleware.ContentSecurityPolicyMiddleware",
+    "huyenuy.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,18 +115,31 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory, or Redis shared by every app server when REDIS_URL is set.
+
+# Cache: shared by every worker process, so that an invalidation reaches them all.
+# REDIS_URL (or CACHE_URL=redis://...) for several app servers; otherwise a file
+# cache in var/cache on this machine. CACHE_URL=dummy:// turns caching off.
+def cache_from_url(url: str) -> dict:
+    scheme, _, rest = url.partition("://")
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "huyenuy"}
+    if scheme == "file":
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest or "var/cache"}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL must start with redis://, file://, locmem:// or dummy://, not {url!r}")
+
+
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "huyenuy",
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHE_URL = env_str("CACHE_URL", REDIS_URL or f"file://{BASE_DIR / 'var' / 'cache'}")
+CACHES = {"default": cache_from_url(CACHE_URL)}
+# Anonymous pages are kept this long at most (an edit, a vote or a scheduled
+# change clears them sooner); 0 turns the page cache off. Browsers are told
+# PAGE_MAX_AGE, so that a reader's own vote or a correction shows on reload.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -266,3 +280,11 @@ CKEDITOR_5_CONFIGS = {
 # Uploaded media are served by nginx in production; SERVE_MEDIA=1 lets Django do it
 # (a single small server without nginx, or `make run`).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+
+# Star ratings (ratings/): a vote throttle per client address, counted in the cache.
+RATING_VOTES_PER_IP_PER_HOUR = env_int("RATING_VOTES_PER_IP_PER_HOUR", 60)
+# How many proxies in front of the app append to X-Forwarded-For (nginx: 1). With 0 the
+# client address is REMOTE_ADDR and X-Forwarded-For is ignored: a client cannot fake it.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+RATING_COOKIE_NAME = "ma_ban_doc"
+RATING_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600

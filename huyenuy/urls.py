@@ -12,6 +12,7 @@ admin.site.index_title = "Bảng điều khiển biên tập"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("", include("ratings.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -5,23 +5,20 @@ everything in place and changes nothing.
 """
 
 import colorsys
-import hashlib
-import hmac
 import io
 import math
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models import Count, Sum
 from PIL import Image, ImageDraw
 
 from articles.models import Article, Category, SiteBanner
 from articles.text import slugify_vi
+from ratings import services
 from ratings.models import Vote
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
@@ -178,11 +175,10 @@ class Command(BaseCommand):
             article.save()
         if not article.votes.exists():
             Vote.objects.bulk_create(
-                Vote(article=article, stars=stars, voter_key=self.voter_key(f"demo-{i}"))
+                Vote(article=article, stars=stars, voter_key=services.voter_key_for(f"demo-{i}"))
                 for i, stars in enumerate(SEED_VOTES)
             )
-            totals = article.votes.aggregate(total=Sum("stars"), count=Count("id"))
-            Article.objects.filter(pk=article.pk).update(rating_sum=totals["total"], rating_count=totals["count"])
+            services.recount(Article.objects.filter(pk=article.pk))
             article.refresh_from_db()
         return article
 
@@ -231,7 +227,3 @@ class Command(BaseCommand):
             # Shown from its holiday on, with no end: the demo site should show it today.
             shown_from=datetime(2024, 4, 1, tzinfo=TZ),
         ).save()
-
-    @staticmethod
-    def voter_key(raw: str) -> str:
-        return hmac.new(settings.SECRET_KEY.encode(), raw.encode(), hashlib.sha256).hexdigest()

@@ -1,0 +1,149 @@
+"""Full-page cache for anonymous readers, invalidated exactly.
+
+A cached page is stored with the versions of the "tags" it depends on: every
+page depends on CONTENT (any article, category or banner change), an article
+page also on its own article tag (its rating totals). A change bumps a tag's
+version in the shared cache; a page whose stored versions differ is a miss.
+So a vote invalidates one article page, an editor's save every page, in every
+worker process and on every app server that shares the cache.
+
+A cached page never carries per-reader state: requests with a session or a
+message cookie (editors, a reader just back from voting) bypass the cache,
+and responses that set a cookie, vary on Cookie or are private are not stored.
+Pages also expire at the next scheduled publication or expiry, so a scheduled
+article appears at its minute without anyone clearing anything.
+"""
+
+import hashlib
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
+
+CONTENT = "content"
+PREFIX = "pagecache"
+BYPASS_PREFIXES = ("/admin/", "/quan-tri/", "/danh-gia/", "/healthz", "/media/", "/static/", "/xem-truoc/")
+STORED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Link", "Last-Modified", "ETag")
+
+
+def article_tag(pk: int) -> str:
+    return f"article:{pk}"
+
+
+def _version_key(tag: str) -> str:
+    return f"{PREFIX}:v:{tag}"
+
+
+def invalidate(*tags: str) -> None:
+    cache.set_many({_version_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
+
+
+def invalidate_all() -> None:
+    invalidate(CONTENT)
+
+
+def invalidate_article(pk: int) -> None:
+    invalidate(article_tag(pk))
+
+
+def _versions(tags) -> dict:
+    keys = {_version_key(tag): tag for tag in tags}
+    found = cache.get_many(list(keys))
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        # First use of a tag: give it a version, unless another process just did.
+        for key, value in missing.items():
+            cache.add(key, value, timeout=None)
+        found.update(cache.get_many(list(missing)))
+    return {keys[key]: value for key, value in found.items()}
+
+
+def _tags_for(request) -> set[str]:
+    """Tags of the page at request.path, asked of its view before it renders.
+
+    Reading the versions before rendering means a change that lands while the
+    page renders leaves a stale entry under an old version: a miss next time.
+    """
+    tags = {CONTENT}
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return tags
+    view_class = getattr(match.func, "view_class", None)
+    if view_class is not None and hasattr(view_class, "cache_tags"):
+        tags.update(view_class.cache_tags(**match.kwargs))
+    return tags
+
+
+def seconds_until_next_change(content_version: str) -> int | None:
+    """Seconds until the next scheduled publication or expiry (articles, banners), if any.
+
+    Worked out once per content version and kept in the cache: any edit bumps
+    the version, so an edit that schedules something is taken into account.
+    """
+    key = f"{PREFIX}:next-change:{content_version}"
+    moment = cache.get(key)
+    if moment is None:
+        from articles.models import next_scheduled_change
+
+        upcoming = next_scheduled_change()
+        moment = upcoming.timestamp() if upcoming else 0
+        cache.set(key, moment, timeout=24 * 3600)
+    if not moment:
+        return None
+    return max(0, int(moment - time.time()))
+
+
+def _is_cacheable_request(request) -> bool:
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(BYPASS_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _is_cacheable_response(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if "Cookie" in response.get("Vary", ""):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+        tags = _tags_for(request)
+        versions = _versions(tags)
+        digest = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode())
+        key = f"{PREFIX}:page:{digest.hexdigest()}"
+        entry = cache.get(key)
+        if entry is not None and entry["versions"] == versions:
+            response = HttpResponse(entry["content"], status=200)
+            for name, value in entry["headers"].items():
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if _is_cacheable_response(response):
+            timeout = settings.PAGE_CACHE_SECONDS
+            until_change = seconds_until_next_change(versions[CONTENT])
+            if until_change is not None:
+                timeout = min(timeout, until_change)
+            patch_cache_control(response, public=True, max_age=min(timeout, settings.PAGE_MAX_AGE))
+            if timeout > 0:
+                headers = {name: response[name] for name in STORED_HEADERS if name in response}
+                cache.set(key, {"versions": versions, "content": response.content, "headers": headers}, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response

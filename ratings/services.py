@@ -1,0 +1,116 @@
+"""Casting, deleting and recounting votes: every write that touches a vote and its totals."""
+
+import hashlib
+import hmac
+import ipaddress
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from articles.models import Article
+from huyenuy import pagecache
+
+from .models import Vote
+
+
+class AlreadyVoted(Exception):
+    """This reader has already rated this article."""
+
+
+def keyed_hash(value: str, purpose: str) -> str:
+    """HMAC-SHA256 with SECRET_KEY: what we store instead of a cookie value or an address."""
+    key = f"{settings.SECRET_KEY}:{purpose}".encode()
+    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
+
+
+def voter_key_for(token: str) -> str:
+    return keyed_hash(token, "ratings.voter")
+
+
+def vote_of(*, article: Article, token: str) -> int | None:
+    """The stars this reader (by cookie token) gave this article, if any."""
+    return Vote.objects.filter(article=article, voter_key=voter_key_for(token)).values_list("stars", flat=True).first()
+
+
+def vote_cast(*, article: Article, stars: int, voter_key: str) -> Article:
+    """Record one reader's vote and bump the article's totals in one transaction.
+
+    The unique constraint (article, voter_key) refuses a second vote even when
+    two arrive at the same moment; the F-expressions add to whatever the totals
+    are at commit time, so concurrent votes are never lost.
+    """
+    if not 1 <= stars <= 5:
+        raise ValueError(f"stars must be 1..5, not {stars}")
+    try:
+        with transaction.atomic():
+            Vote.objects.create(article=article, stars=stars, voter_key=voter_key)
+            Article.objects.filter(pk=article.pk).update(
+                rating_sum=F("rating_sum") + stars, rating_count=F("rating_count") + 1
+            )
+    except IntegrityError:
+        raise AlreadyVoted from None
+    article.refresh_from_db(fields=["rating_sum", "rating_count"])
+    pagecache.invalidate_article(article.pk)
+    return article
+
+
+def vote_delete(*, vote: Vote) -> None:
+    """Remove an abusive vote; the totals follow in the same transaction."""
+    with transaction.atomic():
+        deleted, _ = Vote.objects.filter(pk=vote.pk).delete()
+        if deleted:
+            Article.objects.filter(pk=vote.article_id).update(
+                rating_sum=F("rating_sum") - vote.stars, rating_count=F("rating_count") - 1
+            )
+    pagecache.invalidate_article(vote.article_id)
+
+
+def recount(articles=None) -> int:
+    """Recompute the totals of `articles` (default: all) from their votes; returns rows updated."""
+    votes = Vote.objects.filter(article=OuterRef("pk")).order_by().values("article")
+    queryset = Article.objects.all() if articles is None else articles
+    with transaction.atomic():
+        updated = queryset.update(
+            rating_sum=Coalesce(Subquery(votes.annotate(s=Sum("stars")).values("s")), Value(0)),
+            rating_count=Coalesce(Subquery(votes.annotate(c=Count("id")).values("c")), Value(0)),
+        )
+    pagecache.invalidate_all()
+    return updated
+
+
+def client_address(request) -> str:
+    """The reader's address: REMOTE_ADDR, or the one our own proxy put in X-Forwarded-For.
+
+    With TRUSTED_PROXY_COUNT = n, the n-th address from the right of
+    X-Forwarded-For is the one the outermost trusted proxy saw; anything left
+    of it was written by the client and is ignored.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            candidate = forwarded[-proxies]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                pass
+    return remote
+
+
+def throttle_exceeded(request) -> bool:
+    """Count this attempt against the address's hourly allowance; True once it is used up."""
+    limit = settings.RATING_VOTES_PER_IP_PER_HOUR
+    hour = int(time.time() // 3600)
+    key = f"ratings:throttle:{keyed_hash(client_address(request), 'ratings.address')[:32]}:{hour}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count > limit

@@ -1,0 +1,70 @@
+// Star ratings without a reload. The form works without this file: it posts and
+// the server answers with a redirect and a message. With it, the vote goes by
+// fetch() and the block updates in place; on a cached page the reader's own
+// vote is asked for in a small uncached request (the voter cookie is HttpOnly).
+(function () {
+  "use strict";
+  var block = document.querySelector("[data-rating]");
+  if (!block || !window.fetch) {
+    return;
+  }
+  var form = block.querySelector("[data-rating-form]");
+  var status = block.querySelector("[data-rating-status]");
+  var mineNote = block.querySelector("[data-rating-mine]");
+
+  function show(data) {
+    block.querySelectorAll("[data-rating-sum]").forEach(function (el) { el.textContent = data.sum; });
+    block.querySelectorAll("[data-rating-count]").forEach(function (el) { el.textContent = data.count; });
+    block.querySelectorAll("[data-rating-average]").forEach(function (el) { el.textContent = data.average; });
+    var label = block.querySelector("[data-rating-label]");
+    label.setAttribute("aria-label", data.label);
+    label.querySelectorAll(".star").forEach(function (star, i) {
+      star.classList.toggle("star-on", i < data.rounded);
+    });
+    if (data.mine && form) {
+      var choice = form.querySelector('input[name="stars"][value="' + data.mine + '"]');
+      if (choice) { choice.checked = true; }
+      mineNote.textContent = "Bạn đã đánh giá bài viết này: " + data.mine + " sao.";
+      mineNote.hidden = false;
+      form.querySelectorAll("input, button").forEach(function (el) { el.disabled = true; });
+    }
+  }
+
+  fetch(block.getAttribute("data-mine-url"), {
+    headers: { Accept: "application/json" },
+    credentials: "same-origin",
+  })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (data) { if (data) { show(data); } })
+    .catch(function () { /* the form still works by itself */ });
+
+  if (!form) {
+    return;
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var button = form.querySelector("button");
+    button.disabled = true;
+    status.textContent = "Đang gửi đánh giá…";
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        return response.json().catch(function () {
+          return { ok: false, message: "Không gửi được đánh giá. Vui lòng thử lại." };
+        });
+      })
+      .then(function (data) {
+        status.textContent = data.message;
+        if (data.sum !== undefined) { show(data); }
+        if (!data.mine) { button.disabled = false; }
+      })
+      .catch(function () {
+        status.textContent = "Không kết nối được máy chủ. Vui lòng thử lại.";
+        button.disabled = false;
+      });
+  });
+})();
