@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite lint format clean install
+.PHONY: run test test-sqlite lint format clean install bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,7 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Benchmarks (not part of the test run): real gunicorn on PostgreSQL, figures printed.
+bench: $(STAMP)
+	scripts/with-postgres $(PY) bench/votes.py
