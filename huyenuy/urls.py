@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.static import serve
 
@@ -12,6 +14,8 @@ admin.site.index_title = "Bảng điều khiển biên tập"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
+    path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
     path("", include("ratings.urls")),
     path("", include("articles.urls")),
 ]

@@ -103,7 +103,7 @@ def vote(request, article_id: int):
         mine = stars if ok else services.vote_of(article=article, token=token)
         response = JsonResponse({"ok": ok, "message": message, "mine": mine, **totals(article)}, status=status)
     else:
-        messages.add_message(request, level, message)
+        messages.add_message(request, level, message, extra_tags="danh-gia")
         response = HttpResponseRedirect(f"{article.get_absolute_url()}#danh-gia", status=303)
     if new_token:
         response.set_signed_cookie(
