@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import bench_env, fire, gunicorn, http, manage, row  # noqa: E402
+from common import bench_env, fire, gunicorn, http, manage, row
 
 SETUP = """
 from articles.models import Article, Category
