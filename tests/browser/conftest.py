@@ -1,4 +1,9 @@
-"""Headless Chromium (Debian's, not Playwright's download) against pytest-django's live_server."""
+"""Headless Chromium (Debian's, not Playwright's download) against pytest-django's live_server.
+
+The live server serves /static/ from the finders and /media/ from the current
+settings.MEDIA_ROOT itself (Django's LiveServerThread), whatever DEBUG and
+SERVE_MEDIA say.
+"""
 
 import os
 from pathlib import Path
@@ -33,12 +38,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(autouse=True)
-def _serve_media(settings):
-    """Uploaded files (banners, editor images) load in the live server as they do behind nginx."""
-    settings.ROOT_URLCONF = "tests.browser.urls"
 
 
 class BrowserErrors:

@@ -1,5 +1,7 @@
 """WCAG 2.1 A/AA on the public pages, as axe-core sees them rendered, and the skip link by keyboard."""
 
+import io
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
@@ -14,15 +16,9 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 @pytest.fixture
 def demo_pages(live_server):
-    call_command("load_demo", stdout=open_devnull())
+    call_command("load_demo", stdout=io.StringIO())
     seed = Article.objects.get(title__startswith="Nâng cao chất lượng lãnh đạo")
     return ["/", "/xay-dung-dang/", seed.get_absolute_url()]
-
-
-def open_devnull():
-    import io
-
-    return io.StringIO()
 
 
 def describe(violations):
