@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,7 +15,7 @@ from .text import nfc, sanitize_html, slugify_vi
 RESERVED_SLUGS = frozenset(
     {
         "admin", "static", "media", "rss", "tag", "dong-su-kien", "tim-kiem", "danh-gia",
-        "news", "healthz", "sitemap-xml", "robots-txt", "xem-truoc", "quan-tri", "api",
+        "news", "healthz", "sitemap-xml", "robots-txt", "xem-truoc", "quan-tri", "api", "ban-in",
     }
 )  # fmt: skip
 
@@ -121,11 +122,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category").defer("body")
 
 
+# Kept by ratings.services alone (F-expressions, in the vote's transaction): an
+# ordinary save of an article - the admin form, a revision restore - never writes them.
+RATING_FIELDS = ("rating_sum", "rating_count")
+
+
+@reversion.register(exclude=list(RATING_FIELDS))
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Bản nháp")
         PENDING = "pending", _("Chờ duyệt")
         PUBLISHED = "published", _("Đã xuất bản")
+        UNPUBLISHED = "unpublished", _("Đã gỡ xuống")
 
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(
@@ -202,6 +210,10 @@ class Article(models.Model):
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
         ordering = ["-published_at", "-id"]
+        permissions = [
+            ("publish_article", _("Có thể duyệt, xuất bản, hẹn giờ và gỡ bài viết")),
+            ("change_any_article", _("Có thể sửa bài viết của người khác")),
+        ]
         indexes = [
             # Home page latest list, feeds, sitemap: published() ORDER BY published_at DESC, id DESC.
             models.Index(fields=["status", "-published_at", "-id"], name="article_published_idx"),
@@ -238,6 +250,14 @@ class Article(models.Model):
         self.slug = unique_slug(self, slugify_vi(self.slug or self.title, 200), 200)
         if self.banner and not self.banner._committed:
             self.banner = reencode_upload(self.banner)
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            # An editor's form was loaded before the latest votes: saving it must not
+            # write its stale totals back.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in RATING_FIELDS
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -7,6 +7,8 @@ app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("quan-tri/tai-anh/", views.editor_image_upload, name="editor_image_upload"),
+    path("xem-truoc/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("ban-in/<int:pk>.html", views.ArticlePrintView.as_view(), name="print"),
     path("<slug:category>/<slug:slug>-<int:pk>.html", views.ArticleDetailView.as_view(), name="detail"),
     path("<slug:slug>/", views.CategoryView.as_view(), name="category"),
 ]

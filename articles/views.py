@@ -1,9 +1,11 @@
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -145,6 +147,42 @@ class ArticleDetailView(DetailView):
         context["older"] = list(same_category.older_than(article)[:NEIGHBOURS])
         context["current_category_slug"] = article.category.slug
         return context
+
+
+class ArticlePrintView(DetailView):
+    """The print (and "save as PDF") version of a published article.
+
+    Template: articles/article_print.html: site name, address of the article,
+    date, author, the text; no navigation.
+    """
+
+    template_name = "articles/article_print.html"
+    context_object_name = "article"
+
+    @classmethod
+    def cache_tags(cls, *, pk, **kwargs):
+        return {pagecache.article_tag(pk)}
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("category")
+
+
+@method_decorator(never_cache, name="dispatch")
+@method_decorator(staff_member_required, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """An article in any status exactly as readers will see it, for staff only, marked
+    "Bản xem trước", never cached and never indexed."""
+
+    def get_queryset(self):
+        if not self.request.user.has_perm("articles.view_article"):
+            raise PermissionDenied
+        return Article.objects.select_related("category")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        response = self.render_to_response(self.get_context_data(object=self.object, preview=True))
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 @require_POST

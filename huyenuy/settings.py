@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_ckeditor_5",
     "csp",
+    "reversion",
+    "reversion_compare",
     "articles",
     "ratings",
 ]
