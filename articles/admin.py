@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -265,6 +266,7 @@ class ArticleAdmin(CompareVersionAdmin):
 
 @admin.register(SiteBanner)
 class SiteBannerAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["alt", "shown_from", "shown_until", "order", "is_active", "state"]
     list_filter = ["is_active"]
 

@@ -16,7 +16,10 @@ UPLOAD_URL = "/quan-tri/tai-anh/"
 def editor(db):
     return make_user(
         staff=True,
-        perms=["add_article", "change_article", "view_article", "view_category", "publish_article", "change_any_article"],
+        perms=[
+            *("add_article", "change_article", "view_article", "view_category"),
+            *("publish_article", "change_any_article"),
+        ],
     )
 
 
