@@ -239,6 +239,7 @@ def test_every_save_keeps_a_revision_that_can_be_compared_and_restored_without_t
         {"version_id1": versions[1].pk, "version_id2": versions[0].pk},
     ).content.decode()
     assert "Tiêu đề đầu tiên" in compare and "Tiêu đề sửa lại" in compare
+    assert "So sánh" in compare and "Quay về phiên bản này" in compare  # in Vietnamese
 
     article.refresh_from_db()
     vote_client = Client()
