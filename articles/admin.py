@@ -27,7 +27,9 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        js = ["js/admin-slug.js"]
 
 
 class ArticleStatusFilter(admin.SimpleListFilter):
@@ -65,7 +67,6 @@ class ArticleAdmin(CompareVersionAdmin):
     list_select_related = ["category", "created_by"]
     search_fields = ["title", "summary", "author"]
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["rating_summary", "created_by", "created_at", "updated_at", "links"]
     actions = ["publish", "unpublish", "submit_for_review"]
     list_per_page = 50
@@ -83,7 +84,8 @@ class ArticleAdmin(CompareVersionAdmin):
     ]
 
     class Media:
-        js = ["js/admin-editlock.js"]
+        # Not prepopulated_fields: Django's URLify turns "Đảng" into "djng".
+        js = ["js/admin-slug.js", "js/admin-editlock.js"]
 
     # --- who may do what: enforced here, on the server, whatever the form shows ---
 

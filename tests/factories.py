@@ -63,3 +63,24 @@ def image_bytes(fmt="JPEG", size=(64, 48), color=(200, 30, 30), **save_kwargs) -
 
 def image_upload(name="anh.jpg", fmt="JPEG", **kwargs) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, image_bytes(fmt, **kwargs), content_type=f"image/{fmt.lower()}")
+
+
+def newsroom_group(name: str):
+    """The group made by the newsroom migration; made again after a transactional test flushed it."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    migration = importlib.import_module("articles.migrations.0004_newsroom_groups")
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        if name == migration.ADMINS:
+            group.permissions.set(Permission.objects.filter(content_type__app_label__in=migration.ADMIN_APPS))
+        else:
+            pairs = {
+                migration.WRITERS: migration.WRITER_PERMISSIONS,
+                migration.APPROVERS: migration.APPROVER_PERMISSIONS,
+            }
+            for app_label, codename in pairs[name]:
+                group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return group

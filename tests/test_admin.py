@@ -46,7 +46,7 @@ def test_article_form_has_fieldsets_ckeditor_and_slug_from_title(client, editor)
     for legend in ("Nội dung", "Ảnh đại diện", "Xuất bản"):
         assert f">{legend}<" in html
     assert "django_ckeditor_5/dist/bundle.js" in html
-    assert "prepopulated_fields" in html or "data-prepopulated-fields" in html or "prepopulate" in html
+    assert "js/admin-slug.js" in html  # the slug follows the title, the Vietnamese way
     # the safe toolbar: no source editing, no raw HTML embed
     assert '"insertImage"' in html and '"insertTable"' in html and '"blockQuote"' in html
     assert "sourceEditing" not in html and "htmlEmbed" not in html

@@ -1,6 +1,7 @@
 // Heartbeat of an open article form: keeps the soft editing lock (articles/editlock.py)
 // and tells the editor when someone else has taken the article over.
-(function () {
+// Admin media scripts load in <head>: wait for the form.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var note = document.querySelector("[data-editlock-url]");
   if (!note || !window.fetch) {
@@ -22,4 +23,4 @@
       .catch(function () { /* offline for a moment: try again at the next beat */ });
   }
   window.setInterval(beat, 60000);
-})();
+});

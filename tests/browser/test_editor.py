@@ -7,7 +7,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import make_category, make_user
+from tests.factories import make_category, make_user, newsroom_group
 
 pytestmark = pytest.mark.browser
 
@@ -22,22 +22,30 @@ def admin_errors(messages):
     return [m for m in messages if not m.endswith("/favicon.ico]")]
 
 
-def test_editor_writes_uploads_and_publishes_an_article_readers_then_see(new_context, tmp_path, browser_errors):
-    make_user(username="bientapvien", password=PASSWORD, superuser=True)
+def log_in(page, username):
+    page.goto("/admin/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_writer_submits_an_approver_publishes_a_reader_sees(new_context, tmp_path, browser_errors):
+    make_user(username="phongvien", password=PASSWORD, staff=True).groups.add(
+        newsroom_group("Phóng viên / Biên tập viên")
+    )
+    make_user(username="thuky", password=PASSWORD, staff=True).groups.add(newsroom_group("Thư ký tòa soạn / Duyệt bài"))
     make_category(name="Xây dựng Đảng", slug="xay-dung-dang")
     make_category(name="Tin hoạt động", slug="tin-hoat-dong")
     photo = tmp_path / "hoi-nghi.png"
     Image.new("RGB", (320, 200), (20, 110, 180)).save(photo)
 
     editor = new_context().new_page()
-    editor.goto("/admin/")
-    editor.get_by_label("Tên đăng nhập").fill("bientapvien")
-    editor.get_by_label("Mật khẩu").fill(PASSWORD)
-    editor.get_by_role("button", name="Đăng nhập").click()
-    expect(editor).to_have_url(re.compile(r"/admin/$"))
+    log_in(editor, "phongvien")
 
     editor.goto("/admin/articles/article/add/")
     editor.locator("#id_title").fill(TITLE)
+    expect(editor.locator("#id_slug")).to_have_value("hoi-nghi-so-ket-cong-tac-xay-dung-dang-sau-thang-dau-nam")
     editor.locator("#id_category").select_option(label="Xây dựng Đảng")
     editor.locator("#id_summary").fill("Sáng nay, Huyện ủy tổ chức hội nghị sơ kết.")
 
@@ -68,14 +76,30 @@ def test_editor_writes_uploads_and_publishes_an_article_readers_then_see(new_con
     editor.keyboard.press("Enter")
     expect(uploaded).to_have_attribute("alt", "Đại biểu dự hội nghị")
 
-    editor.locator("#id_status").select_option(label="Đã xuất bản")
+    # A writer can only keep a draft or send it for review.
+    expect(editor.locator("#id_status option")).to_have_text(["Bản nháp", "Chờ duyệt"])
+    editor.locator("#id_status").select_option(label="Chờ duyệt")
     editor.get_by_role("button", name="Lưu lại").click()
     expect(editor).to_have_url(re.compile(r"/admin/articles/article/$"))
     expect(editor.locator(".messagelist .success")).to_contain_text(TITLE)
     assert browser_errors.flush(editor) == []  # CKEditor keeps to the admin's CSP
-    browser_errors.messages.clear()
-
     article = Article.objects.get(title=TITLE)
+    assert article.status == Article.Status.PENDING
+    assert new_context().new_page().goto(article.get_absolute_url()).status == 404
+    browser_errors.messages.clear()  # that 404 was expected
+
+    # The approver finds it among the articles waiting for review and publishes it.
+    approver = new_context().new_page()
+    log_in(approver, "thuky")
+    approver.goto("/admin/articles/article/?tinh-trang=pending")
+    row = approver.locator("#result_list tbody tr", has_text=TITLE)
+    row.locator("input.action-select").check()
+    approver.locator("select[name=action]").select_option(label="Xuất bản các bài đã chọn")
+    approver.locator("button[name=index]").first.click()
+    expect(approver.locator(".messagelist")).to_contain_text("Đã xuất bản 1 bài.")
+    assert browser_errors.flush(approver) == []
+    browser_errors.messages.clear()
+    article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
 
     reader = new_context().new_page()
