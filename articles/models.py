@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
-from .images import reencode_upload, validate_image
-from .text import nfc, sanitize_html, slugify_vi
+from .images import responsive_body, store_image, validate_image
+from .text import html_to_text, nfc, sanitize_html, search_document, slugify_vi
 
 # First URL segments that belong to other routes: a category may not take one.
 RESERVED_SLUGS = frozenset(
@@ -52,6 +52,13 @@ class Category(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("hiển thị"), default=True)
+    legacy_alias = models.CharField(
+        _("tên chuyên mục trên cổng cũ"),
+        max_length=200,
+        blank=True,
+        db_index=True,
+        help_text=_("Đường dẫn của chuyên mục trên cổng NukeViet cũ (/news/<tên>/), để liên kết cũ vẫn mở được."),
+    )
 
     class Meta:
         verbose_name = _("chuyên mục")
@@ -82,6 +89,55 @@ class Category(models.Model):
         if slug in RESERVED_SLUGS:
             message = _("Đường dẫn “%(slug)s” đã dành cho trang khác của cổng, hãy chọn đường dẫn khác.")
             raise ValidationError({"slug": message % {"slug": slug}})
+
+
+class Tag(models.Model):
+    """A keyword (từ khóa); each has a page listing its articles."""
+
+    name = models.CharField(_("từ khóa"), max_length=100)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, blank=True)
+
+    class Meta:
+        verbose_name = _("từ khóa")
+        verbose_name_plural = _("từ khóa")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        self.slug = unique_slug(self, slugify_vi(self.slug or self.name, 120), 120)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class Topic(models.Model):
+    """A series of related articles (dòng sự kiện), read in the order they were published."""
+
+    name = models.CharField(_("tên dòng sự kiện"), max_length=200)
+    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
+    description = models.TextField(_("giới thiệu"), blank=True)
+    is_active = models.BooleanField(_("hiển thị"), default=True)
+
+    class Meta:
+        verbose_name = _("dòng sự kiện")
+        verbose_name_plural = _("dòng sự kiện")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        self.description = nfc(self.description)
+        self.slug = unique_slug(self, slugify_vi(self.slug or self.name, 200), 200)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -185,6 +241,26 @@ class Article(models.Model):
         _("hết hạn hiển thị"), null=True, blank=True, help_text=_("Để trống nếu bài hiển thị mãi.")
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    tags = models.ManyToManyField(Tag, verbose_name=_("từ khóa"), blank=True, related_name="articles")
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("dòng sự kiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    legacy_id = models.PositiveIntegerField(
+        _("mã bài trên cổng cũ"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Số cuối đường dẫn bài trên cổng NukeViet cũ (…-123.html), để liên kết cũ vẫn mở được."),
+    )
+    # Derived on save (articles/text.py search_document): lower case, without
+    # diacritics, "đ" as "d"; what search matches against, through a trigram index.
+    search_title = models.CharField(max_length=255, editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
     allow_rating = models.BooleanField(
         _("cho phép đánh giá"), default=True, help_text=_("Bỏ chọn để ẩn nút đánh giá sao của bài này.")
     )
@@ -247,9 +323,12 @@ class Article(models.Model):
         for field in ("title", "summary", "author", "banner_alt", "banner_caption"):
             setattr(self, field, nfc(getattr(self, field)).strip())
         self.body = sanitize_html(self.body)
+        self.body = responsive_body(self.body)  # srcset, width/height, lazy loading of stored images
+        self.search_title = search_document(self.title)
+        self.search_text = search_document(self.title, self.summary, html_to_text(self.body), self.author)
         self.slug = unique_slug(self, slugify_vi(self.slug or self.title, 200), 200)
         if self.banner and not self.banner._committed:
-            self.banner = reencode_upload(self.banner)
+            store_image(self.banner)  # re-encoded, with its renditions
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
             # An editor's form was loaded before the latest votes: saving it must not
             # write its stale totals back.
@@ -340,7 +419,7 @@ class SiteBanner(models.Model):
     def save(self, *args, **kwargs):
         self.alt = nfc(self.alt).strip()
         if self.image and not self.image._committed:
-            self.image = reencode_upload(self.image)
+            store_image(self.image)  # re-encoded, with its renditions
         super().save(*args, **kwargs)
 
     def clean(self):

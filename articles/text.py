@@ -1,5 +1,6 @@
 """Vietnamese text: NFC normalisation, slugs, and sanitised rich text."""
 
+import html
 import re
 import unicodedata
 
@@ -25,6 +26,26 @@ def slugify_vi(value: str, max_length: int = 200) -> str:
     ascii_text = strip_accents(value).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:max_length].rstrip("-")
+
+
+def search_words(text: str) -> list[str]:
+    """'Gò Công Tây!' and 'GO CONG TAY' both give ['go', 'cong', 'tay']: no case, no
+    diacritics, 'đ' as 'd', punctuation (and %, _, \\, quotes, emoji) as spaces."""
+    return re.sub(r"[^a-z0-9]+", " ", strip_accents(nfc(text or "")).lower()).split()
+
+
+def search_document(*parts: str) -> str:
+    """What search compares, padded with spaces so that ' word ' matches whole words only."""
+    words = [word for part in parts for word in search_words(part)]
+    return f" {' '.join(words)} " if words else ""
+
+
+def html_to_text(value: str) -> str:
+    """The words of sanitised HTML, entities decoded, for search and excerpts."""
+    if not value:
+        return ""
+    text = re.sub(r"<[^>]+>", " ", value)
+    return " ".join(html.unescape(text).split())
 
 
 # The allow-list of rich text: what the admin's editor can produce, nothing more.
