@@ -15,7 +15,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from ratings import services as rating_services
 
 from . import editlock
-from .models import Article, Category, SiteBanner
+from .models import Article, Category, SiteBanner, Tag, Topic
 
 Status = Article.Status
 WRITER_STATUSES = (Status.DRAFT, Status.PENDING)
@@ -27,6 +27,26 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name"]
+    fields = ["name", "slug", "description", "parent", "order", "is_active", "legacy_alias"]
+
+    class Media:
+        js = ["js/admin-slug.js"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+
+    class Media:
+        js = ["js/admin-slug.js"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "slug"]
 
     class Media:
         js = ["js/admin-slug.js"]
@@ -72,16 +92,19 @@ class ArticleAdmin(CompareVersionAdmin):
     list_per_page = 50
     history_latest_first = True
     # Votes and their totals are not part of an article's revisions.
-    compare_exclude = ["votes", "rating_sum", "rating_count", "updated_at"]
+    compare_exclude = ["votes", "rating_sum", "rating_count", "updated_at", "search_title", "search_text"]
     fieldsets = [
         (_("Nội dung"), {"fields": ["title", "slug", "category", "summary", "body", "author"]}),
         (_("Ảnh đại diện"), {"fields": ["banner", "banner_alt", "banner_caption"]}),
+        (_("Phân loại"), {"fields": ["tags", "topic"]}),
         (
             _("Xuất bản"),
             {"fields": ["status", "published_at", "expires_at", "is_featured", "allow_rating", "links"]},
         ),
         (_("Đánh giá và lịch sử"), {"fields": ["rating_summary", "created_by", "created_at", "updated_at"]}),
+        (_("Liên kết cổng cũ"), {"classes": ["collapse"], "fields": ["legacy_id"]}),
     ]
+    autocomplete_fields = ["tags", "topic"]
 
     class Media:
         # Not prepopulated_fields: Django's URLify turns "Đảng" into "djng".

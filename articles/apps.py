@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 def _content_changed(sender, **kwargs):
@@ -18,8 +18,11 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         # The page cache's one coupling to the content: whatever saves or deletes an
-        # article, category or banner (admin, actions, scripts) clears the cached pages.
-        for model_name in ("Article", "Category", "SiteBanner"):
+        # article, category, banner, tag or topic (admin, actions, scripts) clears the cached pages.
+        for model_name in ("Article", "Category", "SiteBanner", "Tag", "Topic"):
             model = self.get_model(model_name)
             post_save.connect(_content_changed, sender=model, dispatch_uid=f"pagecache-save-{model_name}")
             post_delete.connect(_content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model_name}")
+        m2m_changed.connect(
+            _content_changed, sender=self.get_model("Article").tags.through, dispatch_uid="pagecache-tags"
+        )

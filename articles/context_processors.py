@@ -1,14 +1,35 @@
 from django.conf import settings
+from django.core.cache import cache
+
+from huyenuy import pagecache
 
 from .models import Category, SiteBanner
 
 
-def site(request):
-    """The header and footer of every page: site identity, navigation, the live banner.
+def site_chrome() -> dict:
+    """The navigation and the live site banner, from the shared cache.
 
-    Two small queries per page (categories, banner), both lazy: a template
-    that does not show them costs none.
+    Kept under the content version (any edit of a category or banner bumps it)
+    and never past the next scheduled change, so the header is never stale and
+    most pages spend no query on it.
     """
+    version = pagecache.content_version()
+    key = f"site-chrome:{version}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = {
+            "nav_categories": list(Category.objects.filter(is_active=True, parent__isnull=True)),
+            "site_banner": SiteBanner.objects.current().first(),
+        }
+        until_change = pagecache.seconds_until_next_change(version)
+        timeout = 300 if until_change is None else min(300, until_change)
+        if timeout > 0:
+            cache.set(key, chrome, timeout)
+    return chrome
+
+
+def site(request):
+    """The header and footer of every page: site identity, navigation, the live banner."""
     return {
         "site": {
             "name": settings.SITE_NAME,
@@ -20,6 +41,5 @@ def site(request):
             "email": settings.SITE_EMAIL,
             "licence": settings.SITE_LICENCE,
         },
-        "nav_categories": Category.objects.filter(is_active=True, parent__isnull=True),
-        "site_banner": SiteBanner.objects.current().first,
+        **site_chrome(),
     }

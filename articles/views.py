@@ -1,6 +1,8 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Value
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -11,11 +13,14 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from huyenuy import pagecache
 
+from . import search
+from .forms import SearchForm
 from .images import store_editor_image
-from .models import Article, Category
+from .models import Article, Category, Tag, Topic
 
 NEIGHBOURS = 10  # "Những tin mới hơn" / "Những tin cũ hơn": as many on each side
 PER_CATEGORY_ON_HOME = 4
+RELATED = 5
 
 
 class HomeView(TemplateView):
@@ -65,19 +70,25 @@ class HomeView(TemplateView):
         return [(category, by_category[category.pk]) for category in categories if by_category[category.pk]]
 
 
-class CategoryView(ListView):
-    """A category's articles, newest first, 20 a page.
+class ArticleListView(ListView):
+    """Articles of one category, tag or topic, newest first, 20 a page.
 
-    Template: articles/category.html. Pages are keyset cursors (?truoc=<id>,
-    ?sau=<id>) instead of OFFSET, so page 500 costs what page 1 costs.
+    Pages are keyset cursors (?truoc=<id>: older than that article, ?sau=<id>:
+    newer) instead of OFFSET, so page 500 costs what page 1 costs, and a page's
+    address stays shareable. Subclasses give the owner and its articles.
     """
 
-    template_name = "articles/category.html"
     context_object_name = "articles"
     page_size = 20
 
+    def get_owner(self):
+        raise NotImplementedError
+
+    def owner_articles(self, owner):
+        raise NotImplementedError
+
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category, slug=kwargs["slug"], is_active=True)
+        self.owner = self.get_owner()
         return super().get(request, *args, **kwargs)
 
     def cursor(self, name):
@@ -90,7 +101,7 @@ class CategoryView(ListView):
         return get_object_or_404(Article.objects.only("id", "published_at"), pk=int(value))
 
     def get_queryset(self):
-        articles = Article.objects.published().filter(category=self.category).for_lists()
+        articles = self.owner_articles(self.owner).published().for_lists()
         older_than, newer_than = self.cursor("truoc"), self.cursor("sau")
         size = self.page_size
         if newer_than:
@@ -106,12 +117,85 @@ class CategoryView(ListView):
         context = super().get_context_data(**kwargs)
         articles = context["articles"]
         context.update(
-            category=self.category,
-            current_category_slug=self.category.slug,
             newer_cursor=articles[0].pk if articles and self.has_newer else None,
             older_cursor=articles[-1].pk if articles and self.has_older else None,
             is_first_page=not self.has_newer,
         )
+        return context
+
+
+class CategoryView(ArticleListView):
+    """Template: articles/category.html."""
+
+    template_name = "articles/category.html"
+
+    def get_owner(self):
+        return get_object_or_404(Category, slug=self.kwargs["slug"], is_active=True)
+
+    def owner_articles(self, category):
+        return Article.objects.filter(category=category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.owner, current_category_slug=self.owner.slug, **kwargs)
+
+
+class TagView(ArticleListView):
+    """A keyword's articles. Template: articles/tag.html."""
+
+    template_name = "articles/tag.html"
+
+    def get_owner(self):
+        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+
+    def owner_articles(self, tag):
+        return Article.objects.filter(tags=tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.owner, **kwargs)
+
+
+class TopicView(ArticleListView):
+    """A topic's (dòng sự kiện) articles. Template: articles/topic.html."""
+
+    template_name = "articles/topic.html"
+
+    def get_owner(self):
+        return get_object_or_404(Topic, slug=self.kwargs["slug"], is_active=True)
+
+    def owner_articles(self, topic):
+        return Article.objects.filter(topic=topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.owner, **kwargs)
+
+
+class SearchView(TemplateView):
+    """/tim-kiem/?q=…[&chuyen_muc=…&tu_ngay=…&den_ngay=…]: published articles, title
+    matches first, 20 a page with the words highlighted.
+
+    Template: articles/search.html. Bad input (too long, no words, wrong dates)
+    gets a message on the same page, never an error.
+    """
+
+    template_name = "articles/search.html"
+    page_size = 20
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET or None)
+        context["form"] = form
+        if not form.is_bound or not form.is_valid():
+            return context
+        data = form.cleaned_data
+        results = search.search_articles(
+            data["words"], category=data["chuyen_muc"], date_from=data["tu_ngay"], date_to=data["den_ngay"]
+        )
+        page = Paginator(results, self.page_size).get_page(self.request.GET.get("trang"))
+        for article in page.object_list:
+            article.excerpt = search.excerpt(article, data["words"])
+        query = self.request.GET.copy()
+        query.pop("trang", None)
+        context.update(page=page, words=data["words"], query_string=query.urlencode())
         return context
 
 
@@ -131,7 +215,7 @@ class ArticleDetailView(DetailView):
         return {pagecache.article_tag(pk)}
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category")
+        return Article.objects.published().select_related("category", "topic")
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -142,11 +226,40 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        same_category = Article.objects.published().filter(category=article.category_id).for_lists()
-        context["newer"] = list(same_category.newer_than(article)[:NEIGHBOURS])
-        context["older"] = list(same_category.older_than(article)[:NEIGHBOURS])
+        context["newer"], context["older"] = self.neighbours(article)
         context["current_category_slug"] = article.category.slug
+        context.update(self.related(article))
         return context
+
+    def neighbours(self, article):
+        """The NEIGHBOURS nearest published articles of the category on each side, nearest first.
+
+        Each side is an index range scan; PostgreSQL runs both in one UNION ALL.
+        """
+        same_category = Article.objects.published().filter(category=article.category_id).for_lists()
+        newer = same_category.newer_than(article)[:NEIGHBOURS]
+        older = same_category.older_than(article)[:NEIGHBOURS]
+        if not connection.features.supports_slicing_ordering_in_compound:
+            return list(newer), list(older)
+        rows = list(newer.annotate(side=Value(1)).union(older.annotate(side=Value(0)), all=True))
+        position = lambda a: (a.published_at, a.pk)  # noqa: E731
+        newer_rows = sorted((a for a in rows if a.side == 1), key=position)
+        older_rows = sorted((a for a in rows if a.side == 0), key=position, reverse=True)
+        return newer_rows, older_rows
+
+    def related(self, article):
+        """Tags, the topic's other articles ("Theo dòng sự kiện") and related ones: a query each."""
+        tags = list(article.tags.all())
+        published = Article.objects.published().exclude(pk=article.pk).for_lists()
+        topic = article.topic if article.topic_id and article.topic.is_active else None
+        topic_articles = list(published.filter(topic=topic).newest_first()[:NEIGHBOURS]) if topic else []
+        related = []
+        if tags:
+            same_tags = published.filter(tags__in=tags)
+            if topic:
+                same_tags = same_tags.exclude(topic=topic)
+            related = list(same_tags.distinct().newest_first()[:RELATED])
+        return {"tags": tags, "topic": topic, "topic_articles": topic_articles, "related": related}
 
 
 class ArticlePrintView(DetailView):

@@ -62,6 +62,10 @@ def _versions(tags) -> dict:
     return {keys[key]: value for key, value in found.items()}
 
 
+def content_version() -> str:
+    return _versions({CONTENT})[CONTENT]
+
+
 def _tags_for(request) -> set[str]:
     """Tags of the page at request.path, asked of its view before it renders.
 

@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve
 
+from articles import legacy
+from articles.feeds import CategoryArticlesFeed, LatestArticlesFeed
+from articles.sitemaps import SITEMAPS, robots_txt
 from articles.views import healthz
 
 admin.site.site_header = f"Quản trị {settings.SITE_NAME}"
@@ -17,6 +21,28 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
     path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
     path("", include("ratings.urls")),
+    # Feeds, sitemaps and the old portal's links come before articles.urls, whose
+    # last route (<slug>/, a category) would take any single segment.
+    path("rss/", LatestArticlesFeed(), name="rss"),
+    path("rss/<slug:slug>/", CategoryArticlesFeed(), name="rss_category"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    # NukeViet's /news/... and /vi/news/... (articles/legacy.py): 301 to the new addresses.
+    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/?$", legacy.news_home),
+    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/rss/?$", legacy.news_feed),
+    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/rss/(?P<category>[^/]+)/?$", legacy.news_feed),
+    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/tag/(?P<alias>[^/]+)/?$", legacy.news_tag),
+    re_path(
+        r"^(?:(?P<lang>[a-z]{2})/)?news/(?P<category>[^/]+)/(?P<alias>[^/]+?)-(?P<legacy_id>[0-9]{1,10})\.html/?$",
+        legacy.news_article,
+    ),
+    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/(?P<category>[^/]+)/?$", legacy.news_category),
     path("", include("articles.urls")),
 ]
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Tag, Topic
 from tests.factories import make_article, make_category
 
 SEED_TITLE = "Nâng cao chất lượng lãnh đạo của Đảng bộ xã, thị trấn ở huyện Gò Công Tây trong giai đoạn hiện nay"
@@ -28,7 +28,7 @@ def test_seed_page_shows_what_the_old_portal_showed_in_its_order(client, demo):
     response = client.get(demo.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
-    text = text_of(html)
+    text = text_of(html.split("<body", 1)[1])  # what the reader sees, not the metadata in <head>
     expected_in_order = [
         "Banner 30-4-2024",
         SEED_TITLE,
@@ -45,7 +45,8 @@ def test_seed_page_shows_what_the_old_portal_showed_in_its_order(client, demo):
         "Những tin mới hơn",
         "Những tin cũ hơn",
     ]
-    positions = [html.find("Banner 30-4-2024")] + [text.find(s) for s in expected_in_order[1:]]
+    body = html.split("<body", 1)[1]
+    positions = [body.find("Banner 30-4-2024")] + [text.find(s) for s in expected_in_order[1:]]
     assert -1 not in positions, dict(zip(expected_in_order, positions, strict=True))
     assert positions[1:] == sorted(positions[1:])
     assert f'alt="{CAPTION}"' in html
@@ -157,16 +158,21 @@ def test_article_page_query_count_does_not_grow_with_articles(client, settings, 
     settings.PAGE_CACHE_SECONDS = 0  # the view's own queries; a cached page costs none
     category = make_category()
     now = timezone.now()
-    article = make_article(category=category, published_at=now - timedelta(days=50))
+    topic = Topic.objects.create(name="Đại hội Đảng bộ huyện")
+    tags = [Tag.objects.create(name=name) for name in ("Đại hội", "Nông thôn mới")]
+    article = make_article(category=category, published_at=now - timedelta(days=50), topic=topic)
+    article.tags.set(tags)
 
     def count_queries():
+        client.get(article.get_absolute_url())  # the first view after an edit refills the header cache
         with CaptureQueriesContext(connection) as queries:
             assert client.get(article.get_absolute_url()).status_code == 200
         return len(queries)
 
     few = count_queries()
     for day in range(1, 40):
-        make_article(category=category, published_at=now - timedelta(days=50 + day))
-        make_article(category=category, published_at=now - timedelta(days=50 - day))
+        make_article(category=category, published_at=now - timedelta(days=50 + day), topic=topic).tags.set(tags)
+        make_article(category=category, published_at=now - timedelta(days=50 - day)).tags.set(tags[:1])
     assert count_queries() == few
-    assert few <= 5
+    # article, newer, older, tags, topic, related; newer and older are one query on PostgreSQL
+    assert few <= (5 if connection.vendor == "postgresql" else 6)

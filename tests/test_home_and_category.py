@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -126,6 +127,10 @@ def test_pages_make_no_third_party_requests_and_carry_a_strict_csp(client):
         response = client.get(url)
         html = response.content.decode()
         assert "<script>" not in html and " onclick=" not in html and " style=" not in html
-        assert "https://" not in html.split("</head>")[0]
+        # Nothing loaded from another host: every src and stylesheet/icon href is ours.
+        assert not re.findall(r'src="(?:https?:)?//(?!testserver)', html)
+        assert not re.findall(
+            r'<link[^>]+rel="(?:stylesheet|icon|preload)"[^>]+href="(?:https?:)?//(?!testserver)', html
+        )
         csp = response["Content-Security-Policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp

@@ -1,0 +1,96 @@
+"""RSS 2.0 feeds: /rss/ (the whole site) and /rss/<category-slug>/ (one category).
+
+The latest FEED_SIZE published articles, newest first, in one query (with
+their category); dates in the site's time zone (+0700); each item's link and
+guid the article's canonical address, its description the lead, its author
+as <dc:creator>, its lead photo as an enclosure.
+"""
+
+import copy
+import mimetypes
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+
+from .models import Article, Category
+
+FEED_SIZE = 30
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Rss201rev2Feed
+    language = "vi"
+
+    def __call__(self, request, *args, **kwargs):
+        # One Feed instance serves every request (it is the view): work on a copy
+        # that knows this request, for the absolute URLs of the enclosures.
+        feed = copy.copy(self)
+        feed.request = request
+        return super(LatestArticlesFeed, feed).__call__(request, *args, **kwargs)
+
+    def title(self):
+        return settings.SITE_NAME
+
+    def description(self):
+        return settings.SITE_TAGLINE
+
+    def link(self):
+        return reverse("articles:home")
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj=None):
+        return self.articles(obj).for_lists().newest_first()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return timezone.localtime(item.published_at)
+
+    def item_updateddate(self, item):
+        return timezone.localtime(item.updated_at)
+
+    def item_author_name(self, item):
+        return item.author or None
+
+    def item_categories(self, item):
+        return [item.category.name]
+
+    def item_enclosures(self, item):
+        if not item.banner:
+            return []
+        try:
+            length = item.banner.storage.size(item.banner.name)
+        except OSError:  # the file is gone: no enclosure rather than a wrong one
+            return []
+        mime_type = mimetypes.guess_type(item.banner.name)[0] or "image/jpeg"
+        return [Enclosure(self.request.build_absolute_uri(item.banner.url), str(length), mime_type)]
+
+
+class CategoryArticlesFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug, is_active=True)
+
+    def title(self, obj):
+        return f"{obj.name} - {settings.SITE_NAME}"
+
+    def description(self, obj):
+        return obj.description or f"Tin {obj.name} - {settings.SITE_NAME}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def articles(self, obj):
+        return Article.objects.published().filter(category=obj)

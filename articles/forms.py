@@ -1,0 +1,53 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Category
+from .search import MAX_QUERY_LENGTH, MAX_WORDS
+from .text import search_words
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Từ khóa"),
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "required": _("Hãy nhập từ khóa cần tìm."),
+            "max_length": _("Từ khóa quá dài (tối đa %(limit_value)d ký tự); hãy nhập ngắn gọn hơn."),
+        },
+    )
+    chuyen_muc = forms.ModelChoiceField(
+        label=_("Chuyên mục"),
+        queryset=Category.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Tất cả chuyên mục"),
+        error_messages={"invalid_choice": _("Chuyên mục không tồn tại.")},
+    )
+    tu_ngay = forms.DateField(
+        label=_("Từ ngày"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Ngày không hợp lệ.")},
+    )
+    den_ngay = forms.DateField(
+        label=_("Đến ngày"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Ngày không hợp lệ.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("tu_ngay", "den_ngay"):
+            # The browser's date picker sends 2024-04-30; people type 30/04/2024.
+            self.fields[name].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+
+    def clean(self):
+        data = super().clean()
+        words = list(dict.fromkeys(search_words(data.get("q", ""))))
+        if "q" in data and not words:
+            self.add_error("q", _("Từ khóa cần có ít nhất một chữ hoặc số."))
+        data["words"] = words[:MAX_WORDS]
+        if data.get("tu_ngay") and data.get("den_ngay") and data["tu_ngay"] > data["den_ngay"]:
+            self.add_error("den_ngay", _("“Đến ngày” phải sau hoặc bằng “Từ ngày”."))
+        return data

@@ -1,0 +1,79 @@
+"""Vietnamese search: whole words, no case, no diacritics, in both directions.
+
+"go cong tay", "Gò Công Tây", "GÒ CÔNG TÂY" and the same text pasted in NFD
+all become the words ["go", "cong", "tay"], matched against Article.search_text
+(the same normalisation, stored on save). On PostgreSQL the LIKE '% word %'
+conditions use the pg_trgm GIN indexes (migration 0006).
+"""
+
+import re
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .models import Article
+from .text import html_to_text, strip_accents
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+
+
+def search_articles(words: list[str], *, category=None, date_from=None, date_to=None):
+    """Published articles containing every word: title matches first, then the whole
+    phrase anywhere, then the rest; newest first within each."""
+    articles = Article.objects.published().select_related("category")
+    for word in words:
+        articles = articles.filter(search_text__contains=f" {word} ")
+    if category is not None:
+        articles = articles.filter(category=category)
+    if date_from is not None:
+        articles = articles.filter(published_at__date__gte=date_from)
+    if date_to is not None:
+        articles = articles.filter(published_at__date__lte=date_to)
+    phrase = f" {' '.join(words)} "
+    all_in_title = Q()
+    for word in words:
+        all_in_title &= Q(search_title__contains=f" {word} ")
+    rank = Case(
+        When(search_title__contains=phrase, then=Value(4)),
+        When(all_in_title, then=Value(3)),
+        When(search_text__contains=phrase, then=Value(2)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return articles.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
+
+
+def _normalised(text: str) -> str:
+    """The text as search sees it, character for character (same length, same positions)."""
+    chars = []
+    for char in text:
+        plain = strip_accents(char).lower()[:1]
+        chars.append(plain if plain.isascii() and plain.isalnum() else " ")
+    return "".join(chars)
+
+
+def excerpt(article: Article, words: list[str], width: int = 260) -> str:
+    """A short piece of the lead or body around the first match, the words in <mark>."""
+    text = f"{article.summary} {html_to_text(article.body)}".strip()
+    padded = f" {_normalised(text)} "
+    pattern = re.compile(r"(?<= )(" + "|".join(re.escape(word) for word in words) + r")(?= )")
+    first = pattern.search(padded)
+    start = max(0, (first.start() - 1 if first else 0) - width // 3)
+    end = min(len(text), start + width)
+    # Don't cut words in half.
+    if start > 0:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    pieces, last = [], start
+    for match in pattern.finditer(padded, start + 1, end + 1):
+        left, right = match.start() - 1, match.end() - 1
+        pieces.append(escape(text[last:left]))
+        pieces.append(f"<mark>{escape(text[left:right])}</mark>")
+        last = right
+    pieces.append(escape(text[last:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece of text is escaped above

@@ -1,0 +1,71 @@
+"""For search engines: the sitemaps (/sitemap.xml, an index of /sitemap-<section>.xml)
+and /robots.txt.
+
+Each section is split into pages of LIMIT addresses (?p=2, ...), listed by the
+index; a page costs two queries (its count and its rows) however large the site.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, Max, OuterRef
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET
+
+from .models import Article, Category, Tag
+
+LIMIT = 5000
+
+
+class ArticleSitemap(Sitemap):
+    limit = LIMIT
+
+    def items(self):
+        # Oldest first: a new article lands on the last page, the earlier pages stay as they were.
+        return (
+            Article.objects.published()
+            .select_related("category")
+            .only("id", "slug", "updated_at", "category__slug")
+            .order_by("published_at", "id")
+        )
+
+    def lastmod(self, item):
+        return item.updated_at
+
+    def get_latest_lastmod(self):
+        # Django's default runs lastmod() over every item; one aggregate does it here.
+        latest = Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return latest.replace(microsecond=0) if latest else None
+
+
+class CategorySitemap(Sitemap):
+    limit = LIMIT
+
+    def items(self):
+        return Category.objects.filter(is_active=True).only("id", "slug").order_by("id")
+
+
+class TagSitemap(Sitemap):
+    """Tags that have at least one article the public can see."""
+
+    limit = LIMIT
+
+    def items(self):
+        try:
+            reverse("articles:tag", kwargs={"slug": "x"})
+        except NoReverseMatch:  # the tag pages are not routed (yet): nothing to list
+            return Tag.objects.none()
+        with_articles = Exists(Article.objects.published().filter(tags=OuterRef("pk")))
+        return Tag.objects.filter(with_articles).only("id", "slug").order_by("id")
+
+
+SITEMAPS = {"articles": ArticleSitemap, "categories": CategorySitemap, "tags": TagSitemap}
+
+# Pages that are no use to a search engine (and are refused or noindex anyway).
+DISALLOWED = ("/admin/", "/xem-truoc/", "/quan-tri/", "/danh-gia/")
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), "Allow: /", ""]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
