@@ -8,7 +8,7 @@ index; a page costs two queries (its count and its rows) however large the site.
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef
 from django.http import HttpResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from .models import Article, Category, Tag
@@ -50,10 +50,6 @@ class TagSitemap(Sitemap):
     limit = LIMIT
 
     def items(self):
-        try:
-            reverse("articles:tag", kwargs={"slug": "x"})
-        except NoReverseMatch:  # the tag pages are not routed (yet): nothing to list
-            return Tag.objects.none()
         with_articles = Exists(Article.objects.published().filter(tags=OuterRef("pk")))
         return Tag.objects.filter(with_articles).only("id", "slug").order_by("id")
 

@@ -27,7 +27,7 @@ from django.utils.cache import patch_cache_control
 CONTENT = "content"
 PREFIX = "pagecache"
 BYPASS_PREFIXES = ("/admin/", "/quan-tri/", "/danh-gia/", "/healthz", "/media/", "/static/", "/xem-truoc/")
-STORED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Link", "Last-Modified", "ETag")
+STORED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Link", "Last-Modified", "ETag", "X-Robots-Tag")
 
 
 def article_tag(pk: int) -> str:

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from articles.models import Article, Tag
@@ -83,10 +82,6 @@ def test_old_feed_and_home_links(client, category):
 
 
 def test_old_tag_link_moves_to_the_tag(client, db):
-    try:
-        reverse("articles:tag", kwargs={"slug": "x"})
-    except NoReverseMatch:
-        pytest.skip("the tag pages (articles:tag) are not routed yet")
     tag = Tag.objects.create(name="Chuyển đổi số")
     assert tag.slug == "chuyen-doi-so"
     for old in [
