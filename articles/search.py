@@ -2,13 +2,16 @@
 
 "go cong tay", "Gò Công Tây", "GÒ CÔNG TÂY" and the same text pasted in NFD
 all become the words ["go", "cong", "tay"], matched against Article.search_text
-(the same normalisation, stored on save). On PostgreSQL the LIKE '% word %'
-conditions use the pg_trgm GIN indexes (migration 0006).
+(the same normalisation, stored on save). On PostgreSQL the words
+become a full-text query on a GIN-indexed word vector (migrations
+0006, 0007); SQLite reads the table with LIKE, correctly, just slower.
 """
 
 import re
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db import connection
+from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -23,8 +26,15 @@ def search_articles(words: list[str], *, category=None, date_from=None, date_to=
     """Published articles containing every word: title matches first, then the whole
     phrase anywhere, then the rest; newest first within each."""
     articles = Article.objects.published().select_related("category")
-    for word in words:
-        articles = articles.filter(search_text__contains=f" {word} ")
+    if connection.vendor == "postgresql":
+        # Every word, through the GIN index of the search_vector column (migration 0007).
+        query = " & ".join(words)  # words are [a-z0-9]+ only: nothing to escape in a tsquery
+        articles = articles.filter(
+            RawSQL("search_vector @@ to_tsquery('simple', %s)", [query], output_field=BooleanField())
+        )
+    else:
+        for word in words:
+            articles = articles.filter(search_text__contains=f" {word} ")
     if category is not None:
         articles = articles.filter(category=category)
     if date_from is not None:
@@ -35,10 +45,17 @@ def search_articles(words: list[str], *, category=None, date_from=None, date_to=
     all_in_title = Q()
     for word in words:
         all_in_title &= Q(search_title__contains=f" {word} ")
+    if connection.vendor == "postgresql":
+        # From the word vector: no need to read every matching article's long text.
+        phrase_anywhere = RawSQL(
+            "search_vector @@ phraseto_tsquery('simple', %s)", [" ".join(words)], output_field=BooleanField()
+        )
+    else:
+        phrase_anywhere = Q(search_text__contains=phrase)
     rank = Case(
         When(search_title__contains=phrase, then=Value(4)),
         When(all_in_title, then=Value(3)),
-        When(search_text__contains=phrase, then=Value(2)),
+        When(phrase_anywhere, then=Value(2)),
         default=Value(1),
         output_field=IntegerField(),
     )
@@ -47,11 +64,11 @@ def search_articles(words: list[str], *, category=None, date_from=None, date_to=
 
 def _normalised(text: str) -> str:
     """The text as search sees it, character for character (same length, same positions)."""
-    chars = []
-    for char in text:
-        plain = strip_accents(char).lower()[:1]
-        chars.append(plain if plain.isascii() and plain.isalnum() else " ")
-    return "".join(chars)
+    plain = strip_accents(text).lower()
+    if len(plain) != len(text):
+        # A character that decomposes into several (a ligature, "½"): one at a time.
+        plain = "".join((strip_accents(char).lower() or " ")[0] for char in text)
+    return re.sub(r"[^a-z0-9]", " ", plain)
 
 
 def excerpt(article: Article, words: list[str], width: int = 260) -> str:

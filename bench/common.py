@@ -53,6 +53,12 @@ def bench_env(**extra) -> dict:
     return env
 
 
+def prepare(env) -> None:
+    """Migrate the bench database and collect static files (pages with DEBUG off need them)."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+
+
 def manage(env, *args) -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True

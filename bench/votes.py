@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import bench_env, fire, gunicorn, http, manage, row
+from common import bench_env, fire, gunicorn, http, manage, prepare, row
 
 SETUP = """
 from articles.models import Article, Category
@@ -29,7 +29,7 @@ TOTALS = "from articles.models import Article; a = Article.objects.get(pk={pk});
 
 def main(votes=600, workers=4, concurrency=16):
     env = bench_env(CACHE_URL="redis://127.0.0.1:6379/14")
-    manage(env, "migrate", "--noinput")
+    prepare(env)
     pk = int(manage(env, "shell", "--no-imports", "-c", SETUP).split()[-1])
     with gunicorn(env, workers=workers) as base:
         origin = {"Origin": base, "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded"}

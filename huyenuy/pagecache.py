@@ -59,6 +59,8 @@ def _versions(tags) -> dict:
         for key, value in missing.items():
             cache.add(key, value, timeout=None)
         found.update(cache.get_many(list(missing)))
+        for key, value in missing.items():
+            found.setdefault(key, value)  # a cache that keeps nothing (dummy://): versions of this request only
     return {keys[key]: value for key, value in found.items()}
 
 

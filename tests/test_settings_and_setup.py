@@ -81,3 +81,15 @@ def test_500_page_is_vietnamese_and_needs_no_database():
 
     html = render_to_string("500.html")
     assert "Hệ thống đang gặp sự cố" in html and '<html lang="vi">' in html
+
+
+@pytest.mark.django_db
+def test_pages_work_with_caching_switched_off(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # CACHE_URL=dummy://
+    from tests.factories import make_article
+
+    article = make_article()
+    for url in ("/", article.category.get_absolute_url(), article.get_absolute_url(), "/tim-kiem/?q=bai"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Page-Cache"] == "miss"
