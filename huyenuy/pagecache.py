@@ -27,7 +27,10 @@ from django.utils.cache import patch_cache_control
 CONTENT = "content"
 PREFIX = "pagecache"
 BYPASS_PREFIXES = ("/admin/", "/quan-tri/", "/danh-gia/", "/healthz", "/media/", "/static/", "/xem-truoc/")
-STORED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Link", "Last-Modified", "ETag", "X-Robots-Tag")
+STORED_HEADERS = (
+    *("Content-Type", "Content-Language", "Cache-Control", "Link", "Last-Modified"),
+    *("ETag", "X-Robots-Tag", "X-Accel-Expires"),
+)
 
 
 def article_tag(pk: int) -> str:
@@ -148,6 +151,11 @@ class PageCacheMiddleware:
             if until_change is not None:
                 timeout = min(timeout, until_change)
             patch_cache_control(response, public=True, max_age=min(timeout, settings.PAGE_MAX_AGE))
+            front = min(timeout, settings.FRONT_CACHE_SECONDS)
+            if front > 0:
+                # Only pages marked so are kept by nginx's micro-cache (deploy/nginx.conf);
+                # nginx removes the header before it reaches the browser.
+                response["X-Accel-Expires"] = str(front)
             if timeout > 0:
                 headers = {name: response[name] for name in STORED_HEADERS if name in response}
                 cache.set(key, {"versions": versions, "content": response.content, "headers": headers}, timeout)

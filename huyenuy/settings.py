@@ -74,10 +74,15 @@ INSTALLED_APPS = [
     "ratings",
 ]
 
+# Everything above PageCacheMiddleware also applies to pages served from the cache
+# (security headers, compression, ETag/304); everything below runs only on a miss.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "huyenuy.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "huyenuy.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,7 +90,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "huyenuy.urls"
@@ -143,6 +147,9 @@ CACHES = {"default": cache_from_url(CACHE_URL)}
 # PAGE_MAX_AGE, so that a reader's own vote or a correction shows on reload.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 0)
+# A front cache (deploy/nginx.conf) may keep an anonymous page this many seconds
+# (X-Accel-Expires); a change reaches readers within that time. 0: never.
+FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

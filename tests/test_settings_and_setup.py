@@ -1,6 +1,7 @@
 """The IT officer's view: the settings refuse unsafe production set-ups, pass Django's deploy check."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -93,3 +94,18 @@ def test_pages_work_with_caching_switched_off(client, settings):
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["X-Page-Cache"] == "miss"
+
+
+def test_production_static_files_have_hashed_names_and_a_year_of_caching(tmp_path):
+    env = {"DEBUG": "0", "SECRET_KEY": "x" * 60, "SECURE_SSL_REDIRECT": "0", "STATIC_ROOT": str(tmp_path)}
+    assert manage("collectstatic", "--noinput", **env).returncode == 0
+    code = (
+        "from django.test import Client; from django.templatetags.static import static; "
+        "url = static('css/site.css'); r = Client().get(url, HTTP_ACCEPT_ENCODING='br, gzip'); "
+        "print(url, r.status_code, r['Cache-Control'], r.get('Content-Encoding'), sep='|')"
+    )
+    result = manage("shell", "--no-imports", "-c", code, ALLOWED_HOSTS="testserver", **env)
+    url, status, cache_control, encoding = result.stdout.strip().split("|")
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", url), result.stdout + result.stderr
+    assert status == "200" and "immutable" in cache_control and "max-age=315360000" in cache_control
+    assert encoding in ("br", "gzip")
