@@ -13,6 +13,11 @@ def site_chrome() -> dict:
     and never past the next scheduled change, so the header is never stale and
     most pages spend no query on it.
     """
+    if not pagecache.enabled():
+        return {
+            "nav_categories": Category.objects.filter(is_active=True, parent__isnull=True),
+            "site_banner": SiteBanner.objects.current().first,
+        }
     version = pagecache.content_version()
     key = f"site-chrome:{version}"
     chrome = cache.get(key)

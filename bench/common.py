@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_DB = "huyenuy_bench"
 
 
-def bench_database_url() -> str:
+def bench_database_url(name: str = BENCH_DB) -> str:
     url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     parts = urlsplit(url)
     if not parts.scheme.startswith("postgres"):
@@ -31,15 +31,15 @@ def bench_database_url() -> str:
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]).fetchone():
-            conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
-    return urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def bench_env(**extra) -> dict:
+def bench_env(database: str = BENCH_DB, **extra) -> dict:
     env = {
         **os.environ,
-        "DATABASE_URL": bench_database_url(),
+        "DATABASE_URL": bench_database_url(database),
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -76,9 +76,8 @@ def free_port() -> int:
 def gunicorn(env, workers=4):
     port = free_port()
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "huyenuy.wsgi"], cwd=ROOT, env=env, stderr=subprocess.DEVNULL
-    )
+    log = open(f"/tmp/huyenuy-bench-gunicorn-{port}.log", "w")  # noqa: SIM115 - closed below
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "huyenuy.wsgi"], cwd=ROOT, env=env, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -93,6 +92,7 @@ def gunicorn(env, workers=4):
     finally:
         process.terminate()
         process.wait(timeout=30)
+        log.close()
 
 
 def fire(count, request, concurrency=16):

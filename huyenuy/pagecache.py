@@ -19,7 +19,8 @@ import time
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
@@ -107,8 +108,13 @@ def seconds_until_next_change(content_version: str) -> int | None:
     return max(0, int(moment - time.time()))
 
 
+def enabled() -> bool:
+    """False with CACHE_URL=dummy:// (a cache that keeps nothing): then nothing here runs."""
+    return not isinstance(caches["default"], DummyCache)
+
+
 def _is_cacheable_request(request) -> bool:
-    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD") or not enabled():
         return False
     if request.path.startswith(BYPASS_PREFIXES):
         return False

@@ -1,0 +1,269 @@
+"""Pages per second: the portal as production runs it, beside nginx serving a static file.
+
+    make bench                       (1,000 then 100,000 articles)
+    scripts/with-postgres .venv/bin/python bench/pages.py --articles 1000000   (the long manual run)
+
+For one data size it prepares a bench database of its own (huyenuy_bench_<N>:
+migrations, the demo content, generated articles up to N - never real content),
+then, in one run and on the same machine:
+
+1. gunicorn (gunicorn.conf.py, DEBUG off) with caching off (CACHE_URL=dummy://):
+   article, home, category page 1 and page 500, search;
+2. gunicorn with the page cache in Redis: the article page;
+3. nginx with the shipped locations (deploy/nginx-locations.conf, micro-cache)
+   in front of that gunicorn, and nginx serving the same article page as a
+   static file - the baseline every ratio is measured against;
+4. votes per second through gunicorn, checking that none is lost, and how long
+   a vote takes to show through the front cache.
+
+Needs wrk and nginx (Debian: apt-get install wrk nginx-light) and Redis on
+127.0.0.1:6379. Prints one table per size.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import ROOT, bench_env, free_port, gunicorn, manage, prepare
+
+URLS = r"""
+import json
+from django.db.models import Count
+from articles.models import Article, Category
+seed = Article.objects.get(title__startswith="Nâng cao chất lượng lãnh đạo")
+biggest = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
+listed = Article.objects.published().filter(category=biggest).newest_first()
+n = listed.count()
+deep_page = min(500, max(1, (n - 1) // 20))
+cursor = listed.values_list("id", flat=True)[deep_page * 20 - 21] if deep_page > 1 else None
+print(json.dumps({
+    "articles": Article.objects.count(),
+    "article": seed.get_absolute_url(),
+    "article_id": seed.pk,
+    "home": "/",
+    "category_1": biggest.get_absolute_url(),
+    "category_deep": biggest.get_absolute_url() + (f"?truoc={cursor}" if cursor else ""),
+    "deep_page": deep_page,
+    "search": "/tim-kiem/?q=n%C3%B4ng+th%C3%B4n+m%E1%BB%9Bi",
+}))
+"""
+
+QUERIES = r"""
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+urls = json.loads('''{urls}''')
+client = Client()
+counts = {{}}
+for name, url in urls.items():
+    client.get(url)  # the header cache, as in steady state
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    counts[name] = len(queries)
+print(json.dumps(counts))
+"""
+
+VOTE_LUA = """
+wrk.method = "POST"
+wrk.body = "stars=4"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Accept"] = "application/json"
+wrk.headers["Origin"] = "{origin}"
+"""
+
+NGINX_CONF = """
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    proxy_cache_path {tmp}/cache levels=1:2 keys_zone=huyenuy:20m max_size=1g inactive=10m use_temp_path=off;
+    map $http_cookie $huyenuy_personal {{
+        default 0;
+        "~*(^|;\\s*)(sessionid|messages|csrftoken)=" 1;
+    }}
+    upstream huyenuy_app {{ server 127.0.0.1:{app_port}; keepalive 32; }}
+    server {{
+        listen 127.0.0.1:{port};
+        set $huyenuy_media {media}/;
+        location = /static-copy.html {{ root {tmp}/www; }}
+        include {tmp}/deploy/nginx-locations.conf;
+    }}
+}}
+"""
+
+
+def wrk(url, seconds, connections, script=None, host=None):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    if script:
+        command[1:1] = ["-s", script]
+    if host:
+        command[1:1] = ["-H", f"Host: {host}"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def ms(label):
+        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": ms("50%"),
+        "p99": ms("99%"),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def fetch(url) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode()
+
+
+def totals(env, article_id) -> tuple[int, int]:
+    code = f"from articles.models import Article; a = Article.objects.get(pk={article_id}); print(a.rating_count)"
+    return int(manage(env, "shell", "--no-imports", "-c", code).split()[-1])
+
+
+def run(size, seconds, connections):
+    env = bench_env(CACHE_URL="dummy://", FRONT_CACHE_SECONDS="5", database=f"huyenuy_bench_{size}")
+    prepare(env)
+    manage(env, "load_demo")
+    have = int(
+        manage(
+            env, "shell", "--no-imports", "-c", "from articles.models import Article; print(Article.objects.count())"
+        ).split()[-1]
+    )
+    if have < size:
+        print(manage(env, "generate_articles", "--count", str(size - have)).strip(), flush=True)
+        manage(
+            env,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.db import connection; connection.cursor().execute('ANALYZE')",
+        )
+    urls = json.loads(manage(env, "shell", "--no-imports", "-c", URLS))
+    facts = {key: urls.pop(key) for key in ("articles", "article_id", "deep_page")}
+    queries = json.loads(
+        manage({**env, "PAGE_CACHE_SECONDS": "0", "ALLOWED_HOSTS": "testserver"}, "shell", "--no-imports", "-c",
+               QUERIES.format(urls=json.dumps(urls)))
+    )  # fmt: skip
+    rows = []
+    with gunicorn(env) as base:
+        for name in ("article", "home", "category_1", "category_deep", "search"):
+            wrk(base + urls[name], 2, connections)  # warm up
+            rows.append((f"{name} (no cache)", wrk(base + urls[name], seconds, connections), queries[name]))
+
+    redis_url = "redis://127.0.0.1:6379/15"
+    cached_env = {**env, "CACHE_URL": redis_url}
+    manage(cached_env, "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.clear()")
+    tmp = Path(tempfile.mkdtemp(prefix="huyenuy-bench-"))
+    tmp.chmod(0o755)  # nginx's workers run as another user: they read and write in here
+    for folder in ("cache", "body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (tmp / folder).mkdir()
+        (tmp / folder).chmod(0o777)
+    try:
+        with gunicorn(cached_env) as base:
+            html = fetch(base + urls["article"])
+            rows.append(("article (page cache)", wrk(base + urls["article"], seconds, connections), 0))
+
+            # nginx: the shipped locations in front of this gunicorn, and the static copy.
+            (tmp / "www").mkdir()
+            (tmp / "www" / "static-copy.html").write_text(html, encoding="utf-8")
+            shutil.copytree(ROOT / "deploy", tmp / "deploy")
+            for conf in (tmp / "deploy").glob("*.conf"):
+                conf.write_text(conf.read_text().replace("/srv/huyenuy/app/deploy/", f"{tmp}/deploy/"))
+            port = free_port()
+            conf = NGINX_CONF.format(
+                tmp=tmp, port=port, app_port=base.rsplit(":", 1)[1], media=env.get("MEDIA_ROOT", ROOT / "var/media")
+            )
+            (tmp / "nginx.conf").write_text(conf)
+            subprocess.run(["nginx", "-c", str(tmp / "nginx.conf"), "-p", str(tmp)], check=True)
+            front = f"http://127.0.0.1:{port}"
+            try:
+                time.sleep(0.3)
+                static = wrk(front + "/static-copy.html", seconds, connections)
+                wrk(front + urls["article"], 2, connections)
+                through_nginx = wrk(front + urls["article"], seconds, connections)
+                rows.append(("article (nginx micro-cache)", through_nginx, 0))
+
+                # Votes: every request a new reader (wrk keeps no cookies).
+                script = tmp / "vote.lua"
+                script.write_text(VOTE_LUA.format(origin=base))
+                before = totals(env, facts["article_id"])
+                votes = wrk(f"{base}/danh-gia/{facts['article_id']}/", seconds, connections, script=str(script))
+                counted = totals(env, facts["article_id"]) - before
+                accepted = votes["requests"] - votes["errors"]
+                rows.append(("vote (POST, new reader each)", votes, None))
+
+                # How long until readers behind nginx see a new vote.
+                marker = f"trong <span data-rating-count>{counted + before + 1}</span>"
+                fetch(front + urls["article"])
+                req = urllib.request.Request(
+                    f"{front}/danh-gia/{facts['article_id']}/", data=b"stars=5", method="POST",
+                    headers={"Origin": "http://127.0.0.1", "Accept": "application/json"},  # nginx passes $host
+                )  # fmt: skip
+                started = time.monotonic()
+                urllib.request.urlopen(req, timeout=30).read()
+                while marker not in fetch(front + urls["article"]) and time.monotonic() - started < 30:
+                    time.sleep(0.1)
+                visible_after = time.monotonic() - started
+            except Exception:
+                print((tmp / "error.log").read_text()[-3000:], file=sys.stderr)
+                raise
+            finally:
+                subprocess.run(["nginx", "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-s", "stop"], check=False)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f"\n### {facts['articles']:,} articles (category page {facts['deep_page']} as the deep page)\n")
+    print("| page | req/s | p50 ms | p99 ms | queries | ratio to nginx static |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print(f"| nginx static copy of the article page | {static['rps']:.0f} | {static['p50']:.2f} | "
+          f"{static['p99']:.2f} | - | 1.000 |")  # fmt: skip
+    for name, result, count in rows:
+        shown = "-" if count is None else count
+        print(f"| {name} | {result['rps']:.0f} | {result['p50']:.2f} | {result['p99']:.2f} | {shown} | "
+              f"{result['rps'] / static['rps']:.4f} |")  # fmt: skip
+    deep, first = rows[3][1]["rps"], rows[2][1]["rps"]
+    print(f"\ncategory page {facts['deep_page']} / page 1: {deep / first:.2f}x")
+    print(f"votes: {accepted} accepted, {counted} counted, lost {accepted - counted}")
+    print(f"a vote shows through the nginx micro-cache after {visible_after:.1f} s")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 100_000])
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+    missing = [tool for tool in ("wrk", "nginx") if not shutil.which(tool)]
+    if missing:
+        sys.exit(f"bench/pages.py needs {' and '.join(missing)}: apt-get install wrk nginx-light")
+    print(f"machine: {os.cpu_count()} cores, {os.uname().sysname} {os.uname().release}; wrk -t2 -c{args.connections} "
+          f"-d{args.seconds}s")  # fmt: skip
+    for size in args.articles:
+        run(size, args.seconds, args.connections)
+
+
+if __name__ == "__main__":
+    main()
