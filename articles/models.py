@@ -1,3 +1,5 @@
+import functools
+
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +20,17 @@ RESERVED_SLUGS = frozenset(
         "news", "healthz", "sitemap-xml", "robots-txt", "xem-truoc", "quan-tri", "api", "ban-in",
     }
 )  # fmt: skip
+
+
+@functools.cache
+def url_pattern(name: str, *kwargs: str) -> str:
+    """reverse() once, kept as a str.format pattern: a page lists dozens of articles,
+    and a reverse() per link was a fifth of the time it took to render one."""
+    markers = {key: 918273600 + index if key == "pk" else f"__{key}__" for index, key in enumerate(kwargs)}
+    url = reverse(name, kwargs=markers)
+    for key, marker in markers.items():
+        url = url.replace(str(marker), f"{{{key}}}", 1)
+    return url
 
 
 def unique_slug(instance: models.Model, base: str, max_length: int) -> str:
@@ -76,7 +89,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return url_pattern("articles:category", "slug").format(slug=self.slug)
 
     def clean(self):
         self.check_slug_free()
@@ -340,10 +353,8 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:detail",
-            kwargs={"category": self.category.slug, "slug": self.slug, "pk": self.pk},
-        )
+        pattern = url_pattern("articles:detail", "category", "slug", "pk")
+        return pattern.format(category=self.category.slug, slug=self.slug, pk=self.pk)
 
     def is_published(self, now=None) -> bool:
         now = now or timezone.now()

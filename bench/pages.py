@@ -203,6 +203,8 @@ def run(size, seconds, connections):
                 time.sleep(0.3)
                 static = wrk(front + "/static-copy.html", seconds, connections)
                 wrk(front + urls["article"], 2, connections)
+                with urllib.request.urlopen(front + urls["article"], timeout=30) as response:
+                    front_status = response.headers.get("X-Front-Cache")
                 through_nginx = wrk(front + urls["article"], seconds, connections)
                 rows.append(("article (nginx micro-cache)", through_nginx, 0))
 
@@ -247,7 +249,7 @@ def run(size, seconds, connections):
     deep, first = rows[3][1]["rps"], rows[2][1]["rps"]
     print(f"\ncategory page {facts['deep_page']} / page 1: {deep / first:.2f}x")
     print(f"votes: {accepted} accepted, {counted} counted, lost {accepted - counted}")
-    print(f"a vote shows through the nginx micro-cache after {visible_after:.1f} s")
+    print(f"a vote shows through the nginx micro-cache after {visible_after:.1f} s (front cache: {front_status})")
 
 
 def main():
