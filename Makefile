@@ -48,4 +48,6 @@ clean:
 
 # Benchmarks (not part of the test run): real gunicorn on PostgreSQL, figures printed.
 bench: $(STAMP)
+	scripts/with-postgres $(PY) bench/pages.py
+	scripts/with-postgres $(PY) bench/search.py
 	scripts/with-postgres $(PY) bench/votes.py

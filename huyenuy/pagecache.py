@@ -14,16 +14,19 @@ Pages also expire at the next scheduled publication or expiry, so a scheduled
 article appears at its minute without anyone clearing anything.
 """
 
+import functools
 import hashlib
+import threading
 import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 CONTENT = "content"
 PREFIX = "pagecache"
@@ -54,9 +57,11 @@ def invalidate_article(pk: int) -> None:
     invalidate(article_tag(pk))
 
 
-def _versions(tags) -> dict:
+def _versions(tags, found: dict | None = None) -> dict:
+    """The current version of each tag; `found` may hold some already read from the cache."""
     keys = {_version_key(tag): tag for tag in tags}
-    found = cache.get_many(list(keys))
+    if found is None:
+        found = cache.get_many(list(keys))
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
     if missing:
         # First use of a tag: give it a version, unless another process just did.
@@ -65,28 +70,29 @@ def _versions(tags) -> dict:
         found.update(cache.get_many(list(missing)))
         for key, value in missing.items():
             found.setdefault(key, value)  # a cache that keeps nothing (dummy://): versions of this request only
-    return {keys[key]: value for key, value in found.items()}
+    return {keys[key]: value for key, value in found.items() if key in keys}
 
 
 def content_version() -> str:
     return _versions({CONTENT})[CONTENT]
 
 
-def _tags_for(request) -> set[str]:
-    """Tags of the page at request.path, asked of its view before it renders.
+@functools.lru_cache(maxsize=4096)
+def _tags_for(path: str) -> frozenset[str]:
+    """Tags of the page at `path`, asked of its view before it renders.
 
     Reading the versions before rendering means a change that lands while the
     page renders leaves a stale entry under an old version: a miss next time.
     """
     tags = {CONTENT}
     try:
-        match = resolve(request.path_info)
+        match = resolve(path)
     except Resolver404:
-        return tags
+        return frozenset(tags)
     view_class = getattr(match.func, "view_class", None)
     if view_class is not None and hasattr(view_class, "cache_tags"):
         tags.update(view_class.cache_tags(**match.kwargs))
-    return tags
+    return frozenset(tags)
 
 
 def seconds_until_next_change(content_version: str) -> int | None:
@@ -131,18 +137,54 @@ def _is_cacheable_response(response) -> bool:
     return "private" not in cache_control and "no-store" not in cache_control
 
 
+class _RecentPages:
+    """The last pages this process served, so that a hit reads only the (tiny) versions
+    from the shared cache, not the page. A copy is used only while its versions are
+    the current ones, so it is exactly as fresh as the shared entry."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self.pages: OrderedDict[str, dict] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> dict | None:
+        with self.lock:
+            entry = self.pages.get(key)
+            if entry is None or entry.get("expires", 0) <= time.time():
+                return None
+            self.pages.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        with self.lock:
+            self.pages[key] = entry
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.recent = _RecentPages()
 
     def __call__(self, request):
         if not _is_cacheable_request(request):
             return self.get_response(request)
-        tags = _tags_for(request)
-        versions = _versions(tags)
+        tags = _tags_for(request.path_info)
         digest = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode())
         key = f"{PREFIX}:page:{digest.hexdigest()}"
-        entry = cache.get(key)
+        version_keys = [_version_key(tag) for tag in tags]
+        entry = self.recent.get(key)
+        if entry is not None:
+            versions = _versions(tags)
+        else:
+            # One round trip for the page and the versions of what it shows.
+            found = cache.get_many([key, *version_keys])
+            entry = found.pop(key, None)
+            versions = _versions(tags, found)
+            if entry is not None:
+                self.recent.put(key, entry)
         if entry is not None and entry["versions"] == versions:
             response = HttpResponse(entry["content"], status=200)
             for name, value in entry["headers"].items():
@@ -163,7 +205,15 @@ class PageCacheMiddleware:
                 # nginx removes the header before it reaches the browser.
                 response["X-Accel-Expires"] = str(front)
             if timeout > 0:
+                set_response_etag(response)  # once here, not on every hit
                 headers = {name: response[name] for name in STORED_HEADERS if name in response}
-                cache.set(key, {"versions": versions, "content": response.content, "headers": headers}, timeout)
+                entry = {
+                    "versions": versions,
+                    "content": response.content,
+                    "headers": headers,
+                    "expires": time.time() + timeout,
+                }
+                cache.set(key, entry, timeout)
+                self.recent.put(key, entry)
             response["X-Page-Cache"] = "miss"
         return response

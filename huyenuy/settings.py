@@ -129,7 +129,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def cache_from_url(url: str) -> dict:
     scheme, _, rest = url.partition("://")
     if scheme in ("redis", "rediss"):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "huyenuy"}
+        return {"BACKEND": "huyenuy.redis_cache.FastRedisCache", "LOCATION": url, "KEY_PREFIX": "huyenuy"}
     if scheme == "file":
         return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest or "var/cache"}
     if scheme == "locmem":
@@ -149,7 +149,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 0)
 # A front cache (deploy/nginx.conf) may keep an anonymous page this many seconds
 # (X-Accel-Expires); a change reaches readers within that time. 0: never.
-FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 5)
+FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 4)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
