@@ -308,6 +308,8 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at", "-id"], name="article_published_idx"),
             # Category pages and the newer/older lists of the article page.
             models.Index(fields=["category", "status", "-published_at", "-id"], name="article_category_idx"),
+            # The home page's featured article: the newest published one with is_featured.
+            models.Index(fields=["is_featured", "status", "-published_at", "-id"], name="article_featured_idx"),
             # The page cache's next scheduled expiry (next_scheduled_change).
             models.Index(fields=["status", "expires_at"], name="article_expiry_idx"),
         ]

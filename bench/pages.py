@@ -144,7 +144,7 @@ def totals(env, article_id) -> tuple[int, int]:
 
 
 def run(size, seconds, connections):
-    env = bench_env(CACHE_URL="dummy://", FRONT_CACHE_SECONDS="4", database=f"huyenuy_bench_{size}")
+    env = bench_env(CACHE_URL="dummy://", FRONT_CACHE_SECONDS="3", database=f"huyenuy_bench_{size}")
     prepare(env)
     manage(env, "load_demo")
     have = int(

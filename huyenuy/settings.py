@@ -149,7 +149,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 0)
 # A front cache (deploy/nginx.conf) may keep an anonymous page this many seconds
 # (X-Accel-Expires); a change reaches readers within that time. 0: never.
-FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 4)
+FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 3)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
