@@ -33,6 +33,10 @@ def url_pattern(name: str, *kwargs: str) -> str:
     return url
 
 
+def article_url(category_slug: str, slug: str, pk: int) -> str:
+    return url_pattern("articles:detail", "category", "slug", "pk").format(category=category_slug, slug=slug, pk=pk)
+
+
 def unique_slug(instance: models.Model, base: str, max_length: int) -> str:
     """base, or base-2, base-3 ... whichever no other row of the model uses."""
     base = base[:max_length] or "bai-viet"
@@ -355,8 +359,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        pattern = url_pattern("articles:detail", "category", "slug", "pk")
-        return pattern.format(category=self.category.slug, slug=self.slug, pk=self.pk)
+        return article_url(self.category.slug, self.slug, self.pk)
 
     def is_published(self, now=None) -> bool:
         now = now or timezone.now()

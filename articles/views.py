@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -16,7 +19,7 @@ from huyenuy import pagecache
 from . import search
 from .forms import SearchForm
 from .images import store_editor_image
-from .models import Article, Category, Tag, Topic
+from .models import Article, Category, Tag, Topic, article_url
 
 NEIGHBOURS = 10  # "Những tin mới hơn" / "Những tin cũ hơn": as many on each side
 PER_CATEGORY_ON_HOME = 4
@@ -199,6 +202,20 @@ class SearchView(TemplateView):
         return context
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleLink:
+    """An entry of "Những tin mới hơn / cũ hơn": what the list shows, without a model instance."""
+
+    category: Category
+    pk: int
+    title: str
+    slug: str
+    published_at: datetime
+
+    def get_absolute_url(self) -> str:
+        return article_url(self.category.slug, self.slug, self.pk)
+
+
 class ArticleDetailView(DetailView):
     """An article as the seed page shows it, with the newer and older ones beside it.
 
@@ -234,18 +251,24 @@ class ArticleDetailView(DetailView):
     def neighbours(self, article):
         """The NEIGHBOURS nearest published articles of the category on each side, nearest first.
 
-        Each side is an index range scan; PostgreSQL runs both in one UNION ALL.
+        Each side is an index range scan of four columns (the lists show a title,
+        a date and a link); PostgreSQL runs both in one UNION ALL.
         """
-        same_category = Article.objects.published().filter(category=article.category_id).for_lists()
-        newer = same_category.newer_than(article)[:NEIGHBOURS]
-        older = same_category.older_than(article)[:NEIGHBOURS]
-        if not connection.features.supports_slicing_ordering_in_compound:
-            return list(newer), list(older)
-        rows = list(newer.annotate(side=Value(1)).union(older.annotate(side=Value(0)), all=True))
-        position = lambda a: (a.published_at, a.pk)  # noqa: E731
-        newer_rows = sorted((a for a in rows if a.side == 1), key=position)
-        older_rows = sorted((a for a in rows if a.side == 0), key=position, reverse=True)
-        return newer_rows, older_rows
+        same_category = Article.objects.published().filter(category=article.category_id)
+        columns = ("id", "title", "slug", "published_at")
+        newer = same_category.newer_than(article).values_list(*columns)[:NEIGHBOURS]
+        older = same_category.older_than(article).values_list(*columns)[:NEIGHBOURS]
+        if connection.features.supports_slicing_ordering_in_compound:
+            rows = newer.annotate(side=Value(1)).union(older.annotate(side=Value(0)), all=True)
+            newer_rows = sorted((row for row in rows if row[4] == 1), key=lambda row: (row[3], row[0]))
+            older_rows = sorted((row for row in rows if row[4] == 0), key=lambda row: (row[3], row[0]), reverse=True)
+        else:
+            newer_rows, older_rows = list(newer), list(older)
+        category = article.category
+        return (
+            [ArticleLink(category, *row[:4]) for row in newer_rows],
+            [ArticleLink(category, *row[:4]) for row in older_rows],
+        )
 
     def related(self, article):
         """Tags, the topic's other articles ("Theo dòng sự kiện") and related ones: a query each."""
