@@ -109,3 +109,13 @@ def test_production_static_files_have_hashed_names_and_a_year_of_caching(tmp_pat
     assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", url), result.stdout + result.stderr
     assert status == "200" and "immutable" in cache_control and "max-age=315360000" in cache_control
     assert encoding in ("br", "gzip")
+
+
+def test_gunicorn_entry_point_refuses_to_start_without_secret_key_even_with_nothing_set():
+    clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import huyenuy.wsgi"], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0 and "SECRET_KEY is not set" in result.stderr
+    local = manage("check")  # the command line alone defaults to a development copy
+    assert local.returncode == 0, local.stderr

@@ -19,17 +19,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from articles.management.commands.load_demo import demo_image
+from articles.management.commands.load_demo import PLACES, demo_image
 from articles.models import Article, Category
 from articles.text import html_to_text, sanitize_html, search_document, slugify_vi
 from huyenuy import pagecache
 
 PREFIX = "du-lieu-thu-"
-PLACES = [
-    "thị trấn Vĩnh Bình", "xã Bình Nhì", "xã Bình Phú", "xã Bình Tân", "xã Đồng Sơn", "xã Đồng Thạnh",
-    "xã Long Bình", "xã Long Vĩnh", "xã Thành Công", "xã Thạnh Nhựt", "xã Thạnh Trị", "xã Vĩnh Hựu",
-    "xã Yên Luông",
-]  # fmt: skip
 SUBJECTS = [
     "Đảng ủy {p} tổ chức hội nghị sơ kết công tác xây dựng Đảng",
     "Hội Nông dân {p} ra mắt mô hình trồng lúa chất lượng cao",
