@@ -21,7 +21,7 @@ run: export DEBUG ?= 1
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_admin
+	$(PY) manage.py ensure_admin --base-url http://$(HOST):$(PORT)
 	@echo "Cổng thông tin chạy tại http://$(HOST):$(PORT)/  (dừng: Ctrl+C)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
