@@ -129,7 +129,9 @@ class ArticleAdmin(CompareVersionAdmin):
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
-        return obj is None or self.can_publish(request) or obj.created_by_id == request.user.pk
+        if obj is None or self.can_publish(request):
+            return True
+        return obj.created_by_id == request.user.pk and obj.status in WRITER_STATUSES
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -241,22 +243,22 @@ class ArticleAdmin(CompareVersionAdmin):
     # --- editing lock and revisions ---
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET" and object_id:
-            holder = editlock.acquire(object_id, request.user, takeover="tiep-quan" in request.GET)
-            if holder is not None:
-                messages.warning(
-                    request,
-                    format_html(
-                        "{} <a href='?tiep-quan=1'>{}</a>",
-                        _("%(name)s đang mở bài này để sửa (lần cuối lúc %(time)s). Lưu lúc này có thể ghi đè "
-                          "thay đổi của họ.") % {"name": holder["name"], "time": holder["time"]},
-                        _("Tiếp quản việc sửa bài"),
-                    ),
-                )  # fmt: skip
-        extra_context = {
-            **(extra_context or {}),
-            "editlock_url": reverse("admin:articles_article_lock", args=[object_id]),
-        }
+        article = Article.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if article is not None and self.has_change_permission(request, article):
+            if request.method == "GET":
+                holder = editlock.acquire(article.pk, request.user, takeover="tiep-quan" in request.GET)
+                if holder is not None:
+                    messages.warning(
+                        request,
+                        format_html(
+                            "{} <a href='?tiep-quan=1'>{}</a>",
+                            _("%(name)s đang mở bài này để sửa (lần cuối lúc %(time)s). Lưu lúc này có thể ghi đè "
+                              "thay đổi của họ.") % {"name": holder["name"], "time": holder["time"]},
+                            _("Tiếp quản việc sửa bài"),
+                        ),
+                    )  # fmt: skip
+            lock_url = reverse("admin:articles_article_lock", args=[article.pk])
+            extra_context = {**(extra_context or {}), "editlock_url": lock_url}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):

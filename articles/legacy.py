@@ -20,6 +20,8 @@ from .text import slugify_vi
 
 
 def legacy_category(alias: str) -> Category:
+    if "\x00" in alias:  # PostgreSQL text cannot hold it: such a link can't be ours
+        raise Http404(_("Không tìm thấy chuyên mục."))
     active = Category.objects.filter(is_active=True)
     category = active.filter(legacy_alias=alias).order_by("pk").first()
     if category is None:

@@ -101,10 +101,14 @@ class Category(models.Model):
             raise ValidationError({"parent": _("Chuyên mục không thể là cha của chính nó.")})
 
     def check_slug_free(self):
-        """A category's slug is the first URL segment: refuse the ones other routes own."""
+        """A category's slug is the first URL segment: refuse the ones other routes or
+        other categories own ("Kinh tế Xã hội" and "Kinh tế - Xã hội" make the same)."""
         slug = slugify_vi(self.slug or self.name, 120)
         if slug in RESERVED_SLUGS:
             message = _("Đường dẫn “%(slug)s” đã dành cho trang khác của cổng, hãy chọn đường dẫn khác.")
+            raise ValidationError({"slug": message % {"slug": slug}})
+        if Category.objects.exclude(pk=self.pk).filter(slug=slug).exists():
+            message = _("Đường dẫn “%(slug)s” đã có chuyên mục khác dùng; hãy nhập một đường dẫn khác.")
             raise ValidationError({"slug": message % {"slug": slug}})
 
 

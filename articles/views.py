@@ -1,3 +1,4 @@
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -98,10 +99,10 @@ class ArticleListView(ListView):
         value = self.request.GET.get(name)
         if value is None:
             return None
-        if not value.isdigit() or len(value) > 18:
+        if not re.fullmatch(r"[0-9]{1,18}", value):
             raise Http404(_("Trang không tồn tại."))
-        # The cursor is a position, so an article that has since been withdrawn still marks it.
-        return get_object_or_404(Article.objects.only("id", "published_at"), pk=int(value))
+        # Only a published article marks a position: a cursor tells nothing of drafts.
+        return get_object_or_404(Article.objects.published().only("id", "published_at"), pk=int(value))
 
     def get_queryset(self):
         articles = self.owner_articles(self.owner).published().for_lists()

@@ -20,6 +20,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -103,7 +104,8 @@ def seconds_until_next_change(content_version: str) -> int | None:
     """
     key = f"{PREFIX}:next-change:{content_version}"
     moment = cache.get(key)
-    if moment is None:
+    if moment is None or 0 < moment <= time.time():
+        # Not worked out yet, or that moment has come: the one after it, then.
         from articles.models import next_scheduled_change
 
         upcoming = next_scheduled_change()
@@ -117,6 +119,16 @@ def seconds_until_next_change(content_version: str) -> int | None:
 def enabled() -> bool:
     """False with CACHE_URL=dummy:// (a cache that keeps nothing): then nothing here runs."""
     return not isinstance(caches["default"], DummyCache)
+
+
+# The query parameters pages read; others (fbclid, utm_* of a link shared on Zalo or
+# Facebook) change nothing on the page, so they don't make another copy of it.
+PAGE_PARAMETERS = frozenset({"truoc", "sau", "q", "trang", "chuyen_muc", "tu_ngay", "den_ngay", "p"})
+
+
+def _page_address(request) -> str:
+    kept = sorted((key, value) for key, value in request.GET.items() if key in PAGE_PARAMETERS)
+    return request.path + ("?" + urlencode(kept) if kept else "")
 
 
 def _is_cacheable_request(request) -> bool:
@@ -172,7 +184,7 @@ class PageCacheMiddleware:
         if not _is_cacheable_request(request):
             return self.get_response(request)
         tags = _tags_for(request.path_info)
-        digest = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode())
+        digest = hashlib.sha256(f"{request.scheme}://{request.get_host()}{_page_address(request)}".encode())
         key = f"{PREFIX}:page:{digest.hexdigest()}"
         version_keys = [_version_key(tag) for tag in tags]
         entry = self.recent.get(key)

@@ -192,8 +192,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # by a proxy that does its own redirect).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", not DEBUG) else None
-SESSION_COOKIE_SECURE = not DEBUG and SECURE_SSL_REDIRECT
-CSRF_COOKIE_SECURE = not DEBUG and SECURE_SSL_REDIRECT
+# Cookies (login, CSRF, the voter's) only over HTTPS. Follows SECURE_SSL_REDIRECT by
+# default; a site whose proxy redirects to HTTPS itself sets SECURE_SSL_REDIRECT=0
+# and SECURE_COOKIES=1.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG and SECURE_SSL_REDIRECT)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 # "preload" only allows a submission to the browsers' HSTS preload list; nothing is listed until

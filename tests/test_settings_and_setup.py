@@ -119,3 +119,11 @@ def test_gunicorn_entry_point_refuses_to_start_without_secret_key_even_with_noth
     assert result.returncode != 0 and "SECRET_KEY is not set" in result.stderr
     local = manage("check")  # the command line alone defaults to a development copy
     assert local.returncode == 0, local.stderr
+
+
+def test_500_page_carries_the_configured_site_name(settings):
+    from huyenuy.urls import server_error
+
+    settings.SITE_NAME = "Huyện ủy Thử Nghiệm"
+    response = server_error(None)
+    assert response.status_code == 500 and "Huyện ủy Thử Nghiệm" in response.content.decode()
