@@ -87,3 +87,11 @@ def test_writer_with_delete_rights_cannot_delete_a_published_article(client):
     client.force_login(writer)
     assert client.post(f"/admin/articles/article/{article.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+@pytest.mark.django_db
+def test_articles_of_a_hidden_category_link_to_no_missing_page(client):
+    hidden = make_category(name="Chuyên mục đã ẩn", is_active=False)
+    article = make_article(category=hidden)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Chuyên mục đã ẩn" in html and f'href="{hidden.get_absolute_url()}"' not in html
