@@ -172,12 +172,9 @@ class ArticleAdmin(CompareVersionAdmin):
 
     @admin.display(description=_("trạng thái"), ordering="status")
     def status_label(self, article):
-        if article.status == Status.PUBLISHED:
-            now = timezone.now()
-            if article.published_at > now:
-                return _("Hẹn giờ đăng")
-            if article.expires_at and article.expires_at <= now:
-                return _("Hết hạn")
+        now = timezone.now()
+        if article.status == Status.PUBLISHED and not article.is_published(now):
+            return _("Hẹn giờ đăng") if article.published_at > now else _("Hết hạn")
         return article.get_status_display()
 
     @admin.display(description=_("đánh giá"))

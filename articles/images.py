@@ -173,13 +173,6 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     return out.getvalue()
 
 
-def reencode(upload) -> tuple[bytes, str]:
-    """Checked, upright, EXIF-free bytes of `upload` and their file extension."""
-    image = _prepared(upload)
-    fmt = _fallback_format(image)
-    return _encode(image, fmt), EXTENSIONS[fmt]
-
-
 def random_name(folder: str, ext: str) -> str:
     return f"{folder}/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}.{ext}"
 
