@@ -15,12 +15,16 @@ worker_class = "gthread"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then so that a slow leak never grows into an outage.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
-max_requests_jitter = 200
+# Recycle workers now and then so that a slow leak never grows into an outage; not
+# too often: a worker that starts again spends a second of CPU, and a crowd served
+# from the page cache reaches thousands of requests a second.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 200_000))
+max_requests_jitter = max_requests // 10
 # nginx in front sets X-Forwarded-For/Proto; only trust it from the local machine.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# nginx in front keeps the access log; GUNICORN_ACCESS_LOG=- logs every request here too
+# (it costs a fifth of the speed of a cached page).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 wsgi_app = "huyenuy.wsgi:application"

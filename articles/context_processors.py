@@ -13,14 +13,18 @@ def site_chrome() -> dict:
     and never past the next scheduled change, so the header is never stale and
     most pages spend no query on it.
     """
+    uncached = {
+        "nav_categories": Category.objects.filter(is_active=True, parent__isnull=True),
+        "site_banner": SiteBanner.objects.current().first,
+    }
     if not pagecache.enabled():
-        return {
-            "nav_categories": Category.objects.filter(is_active=True, parent__isnull=True),
-            "site_banner": SiteBanner.objects.current().first,
-        }
-    version = pagecache.content_version()
-    key = f"site-chrome:{version}"
-    chrome = cache.get(key)
+        return uncached
+    try:
+        version = pagecache.content_version()
+        key = f"site-chrome:{version}"
+        chrome = cache.get(key)
+    except pagecache.CACHE_ERRORS:
+        return uncached  # the cache is down: the page is still made
     if chrome is None:
         chrome = {
             "nav_categories": list(Category.objects.filter(is_active=True, parent__isnull=True)),

@@ -16,26 +16,28 @@ article appears at its minute without anyone clearing anything.
 
 import functools
 import hashlib
+import logging
+import re
 import threading
 import time
 import uuid
 from collections import OrderedDict
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, set_response_etag
+from redis.exceptions import RedisError
+
+from huyenuy.versions import VersionMirror
 
 CONTENT = "content"
 PREFIX = "pagecache"
 BYPASS_PREFIXES = ("/admin/", "/quan-tri/", "/danh-gia/", "/healthz", "/media/", "/static/", "/xem-truoc/")
-STORED_HEADERS = (
-    *("Content-Type", "Content-Language", "Cache-Control", "Link", "Last-Modified"),
-    *("ETag", "X-Robots-Tag", "X-Accel-Expires"),
-)
 
 
 def article_tag(pk: int) -> str:
@@ -47,7 +49,11 @@ def _version_key(tag: str) -> str:
 
 
 def invalidate(*tags: str) -> None:
-    cache.set_many({_version_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
+    keys = [_version_key(tag) for tag in tags]
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    reader = _version_reader()
+    if reader is not cache:
+        reader.forget(keys)
 
 
 def invalidate_all() -> None:
@@ -58,11 +64,26 @@ def invalidate_article(pk: int) -> None:
     invalidate(article_tag(pk))
 
 
+_mirrors: dict[tuple, VersionMirror] = {}
+
+
+def _version_reader():
+    """What versions are read from: a VersionMirror for Redis (no round trip on a hit), else the cache."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        return cache
+    identity = (tuple(backend._servers), backend.key_prefix, backend.version)
+    mirror = _mirrors.get(identity)
+    if mirror is None:
+        mirror = _mirrors.setdefault(identity, VersionMirror(backend, f"{PREFIX}:v:"))
+    return mirror
+
+
 def _versions(tags, found: dict | None = None) -> dict:
     """The current version of each tag; `found` may hold some already read from the cache."""
     keys = {_version_key(tag): tag for tag in tags}
     if found is None:
-        found = cache.get_many(list(keys))
+        found = _version_reader().get_many(list(keys))
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
     if missing:
         # First use of a tag: give it a version, unless another process just did.
@@ -124,20 +145,38 @@ def enabled() -> bool:
 # The query parameters pages read; others (fbclid, utm_* of a link shared on Zalo or
 # Facebook) change nothing on the page, so they don't make another copy of it.
 PAGE_PARAMETERS = frozenset({"truoc", "sau", "q", "trang", "chuyen_muc", "tu_ngay", "den_ngay", "p"})
+PERSONAL_COOKIES = re.compile(r"(?:^|;)\s*(?:sessionid|messages|csrftoken)=")
+GZIP = re.compile(r"\bgzip\b")  # as GZipMiddleware decides
+ENVIRON_KEY = "huyenuy.pagecache"
 
 
-def _page_address(request) -> str:
-    kept = sorted((key, value) for key, value in request.GET.items() if key in PAGE_PARAMETERS)
-    return request.path + ("?" + urlencode(kept) if kept else "")
+def _page_address(path: str, query_string: str) -> str:
+    if not query_string:
+        return path
+    # The last value of each parameter, as request.GET[name] reads it.
+    values = dict(parse_qsl(query_string, keep_blank_values=True))
+    kept = sorted((key, value) for key, value in values.items() if key in PAGE_PARAMETERS)
+    return path + ("?" + urlencode(kept) if kept else "")
 
 
-def _is_cacheable_request(request) -> bool:
-    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD") or not enabled():
+def _is_cacheable_request(meta) -> bool:
+    """A GET or HEAD of a public page by a reader without a session, a message or a CSRF cookie.
+
+    `meta` is the WSGI environ (request.META): the same test before and inside Django.
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0 or meta.get("REQUEST_METHOD") not in ("GET", "HEAD") or not enabled():
         return False
-    if request.path.startswith(BYPASS_PREFIXES):
+    path = meta.get("PATH_INFO", "")
+    if not path.isascii() or path.startswith(BYPASS_PREFIXES):
         return False
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+    return not PERSONAL_COOKIES.search(meta.get("HTTP_COOKIE", ""))
+
+
+def _page_key(meta, scheme: str, host: str) -> str:
+    """One entry per address (page parameters only), scheme, host and encoding (gzip or not)."""
+    address = _page_address(meta.get("PATH_INFO", ""), meta.get("QUERY_STRING", ""))
+    gzip = "gzip" if GZIP.search(meta.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
+    return f"{PREFIX}:page:{hashlib.sha256(f'{scheme}://{host}{address} {gzip}'.encode()).hexdigest()}"
 
 
 def _is_cacheable_response(response) -> bool:
@@ -175,57 +214,155 @@ class _RecentPages:
                 self.pages.popitem(last=False)
 
 
+_recent = _RecentPages()
+
+
+def _lookup(key: str, path: str) -> tuple[dict | None, dict]:
+    """The fresh entry under `key` (or None) and the current versions of what the page shows."""
+    tags = _tags_for(path)
+    entry = _recent.get(key)
+    if entry is not None:
+        versions = _versions(tags)
+    else:
+        # One round trip for the page and the versions of what it shows.
+        found = cache.get_many([key, *(_version_key(tag) for tag in tags)])
+        entry = found.pop(key, None)
+        versions = _versions(tags, found)
+        if entry is not None:
+            _recent.put(key, entry)
+    if entry is not None and entry["versions"] != versions:
+        entry = None
+    return entry, versions
+
+
+def _not_modified(entry, meta) -> bool:
+    etag = entry["etag"]
+    wanted = meta.get("HTTP_IF_NONE_MATCH")
+    if not etag or not wanted:
+        return False
+    tags = {tag.strip().removeprefix("W/") for tag in wanted.split(",")}
+    return "*" in tags or etag.removeprefix("W/") in tags
+
+
+# Headers a 304 repeats (RFC 9110 15.4.5), as ConditionalGetMiddleware does.
+NOT_MODIFIED_HEADERS = frozenset({"cache-control", "content-location", "date", "etag", "expires", "vary"})
+
+
+def _answer(entry, meta) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Status, headers and body of a hit: the stored page, or 304 if the reader has it."""
+    if _not_modified(entry, meta):
+        headers = [(name, value) for name, value in entry["headers"] if name.lower() in NOT_MODIFIED_HEADERS]
+        return 304, [*headers, ("X-Page-Cache", "hit")], b""
+    content = entry["content"]
+    headers = [*entry["headers"], ("Content-Length", str(len(content))), ("X-Page-Cache", "hit")]
+    return 200, headers, b"" if meta.get("REQUEST_METHOD") == "HEAD" else content
+
+
+def _scheme(environ) -> str:
+    """request.scheme without a request: SECURE_PROXY_SSL_HEADER first, as Django reads it."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+# What a cache that cannot be reached raises: readers then get pages made afresh.
+CACHE_ERRORS = (RedisError, OSError)
+logger = logging.getLogger(__name__)
+
+
+class FastPath:
+    """WSGI wrapper (huyenuy/wsgi.py): a fresh cached page is answered before Django
+    builds a request or runs a middleware; a shared-cache round trip and a few
+    string tests are all a hit costs. Anything else goes to Django, with what was
+    looked up left in the environ for PageCacheMiddleware to store the page under.
+    """
+
+    STATUS = {200: "200 OK", 304: "304 Not Modified"}
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        host = environ.get("HTTP_HOST")
+        if host and _is_cacheable_request(environ):
+            key = _page_key(environ, _scheme(environ), host)
+            try:
+                entry, versions = _lookup(key, environ["PATH_INFO"])
+            except CACHE_ERRORS:
+                logger.exception("Page cache unreachable: serving pages without it")
+                environ[ENVIRON_KEY] = None
+                return self.application(environ, start_response)
+            if entry is not None:
+                status, headers, body = _answer(entry, environ)
+                start_response(self.STATUS[status], headers)
+                return [body]
+            environ[ENVIRON_KEY] = (key, versions)
+        return self.application(environ, start_response)
+
+
 class PageCacheMiddleware:
+    """The first middleware: serves hits (when FastPath did not) and stores anonymous pages
+    as the whole stack made them: security headers, CSP, ETag, gzip (one entry per encoding).
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
-        self.recent = _RecentPages()
 
     def __call__(self, request):
-        if not _is_cacheable_request(request):
+        meta = request.META
+        if not _is_cacheable_request(meta):
             return self.get_response(request)
-        tags = _tags_for(request.path_info)
-        digest = hashlib.sha256(f"{request.scheme}://{request.get_host()}{_page_address(request)}".encode())
-        key = f"{PREFIX}:page:{digest.hexdigest()}"
-        version_keys = [_version_key(tag) for tag in tags]
-        entry = self.recent.get(key)
-        if entry is not None:
-            versions = _versions(tags)
+        key = _page_key(meta, request.scheme, request.get_host())
+        looked_up = meta.pop(ENVIRON_KEY, ())
+        if looked_up is None:  # FastPath found the cache unreachable
+            return self.get_response(request)
+        if looked_up and looked_up[0] == key:
+            versions = looked_up[1]
         else:
-            # One round trip for the page and the versions of what it shows.
-            found = cache.get_many([key, *version_keys])
-            entry = found.pop(key, None)
-            versions = _versions(tags, found)
+            try:
+                entry, versions = _lookup(key, request.path_info)
+            except CACHE_ERRORS:
+                logger.exception("Page cache unreachable: serving pages without it")
+                return self.get_response(request)
             if entry is not None:
-                self.recent.put(key, entry)
-        if entry is not None and entry["versions"] == versions:
-            response = HttpResponse(entry["content"], status=200)
-            for name, value in entry["headers"].items():
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
+                status, headers, body = _answer(entry, meta)
+                response = HttpResponse(body, status=status)
+                for name, value in headers:
+                    response[name] = value
+                return response
 
         response = self.get_response(request)
         if _is_cacheable_response(response):
-            timeout = settings.PAGE_CACHE_SECONDS
-            until_change = seconds_until_next_change(versions[CONTENT])
-            if until_change is not None:
-                timeout = min(timeout, until_change)
-            patch_cache_control(response, public=True, max_age=min(timeout, settings.PAGE_MAX_AGE))
-            front = min(timeout, settings.FRONT_CACHE_SECONDS)
-            if front > 0:
-                # Only pages marked so are kept by nginx's micro-cache (deploy/nginx.conf);
-                # nginx removes the header before it reaches the browser.
-                response["X-Accel-Expires"] = str(front)
-            if timeout > 0:
-                set_response_etag(response)  # once here, not on every hit
-                headers = {name: response[name] for name in STORED_HEADERS if name in response}
-                entry = {
-                    "versions": versions,
-                    "content": response.content,
-                    "headers": headers,
-                    "expires": time.time() + timeout,
-                }
-                cache.set(key, entry, timeout)
-                self.recent.put(key, entry)
-            response["X-Page-Cache"] = "miss"
+            try:
+                self.store(request, response, key, versions)
+            except CACHE_ERRORS:
+                logger.exception("Page cache unreachable: page not stored")
         return response
+
+    def store(self, request, response, key, versions) -> None:
+        timeout = settings.PAGE_CACHE_SECONDS
+        until_change = seconds_until_next_change(versions[CONTENT])
+        if until_change is not None:
+            timeout = min(timeout, until_change)
+        patch_cache_control(response, public=True, max_age=min(timeout, settings.PAGE_MAX_AGE))
+        front = min(timeout, settings.FRONT_CACHE_SECONDS)
+        if front > 0:
+            # Only pages marked so are kept by nginx's micro-cache (deploy/nginx.conf);
+            # nginx removes the header before it reaches the browser.
+            response["X-Accel-Expires"] = str(front)
+        if timeout > 0 and request.method == "GET":
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            entry = {
+                "versions": versions,
+                "content": response.content,
+                "headers": [(name, value) for name, value in response.items() if name.lower() != "content-length"],
+                "etag": response.get("ETag", ""),
+                "expires": time.time() + timeout,
+            }
+            cache.set(key, entry, timeout)
+            _recent.put(key, entry)
+        response["X-Page-Cache"] = "miss"

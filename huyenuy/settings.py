@@ -77,13 +77,15 @@ INSTALLED_APPS = [
 # Everything above PageCacheMiddleware also applies to pages served from the cache
 # (security headers, compression, ETag/304); everything below runs only on a miss.
 MIDDLEWARE = [
+    # First: a cached page is stored as the whole stack below made it, and served
+    # without running it (huyenuy/pagecache.py; FastPath in wsgi.py answers even sooner).
+    "huyenuy.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "huyenuy.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "huyenuy.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

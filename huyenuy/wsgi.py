@@ -4,4 +4,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "huyenuy.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from huyenuy.pagecache import FastPath  # noqa: E402 - needs the settings loaded above
+
+# Fresh cached pages are answered before Django builds a request (huyenuy/pagecache.py).
+application = FastPath(django_application)

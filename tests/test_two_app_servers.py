@@ -6,12 +6,14 @@ the other, and every kind of change made anywhere clears the pages everywhere.
 Needs a database server both processes reach, so PostgreSQL only.
 """
 
+import os
 import re
 import subprocess
 import sys
 from datetime import timedelta
 
 import pytest
+import redis
 from django.conf import settings as django_settings
 from django.db import connection
 from django.utils import timezone
@@ -38,12 +40,28 @@ def static_root(tmp_path_factory):
     return root
 
 
-@pytest.fixture
-def servers(settings, tmp_path, static_root):
-    # The cache every process shares: a file cache here (Redis in production works
-    # the same way); this test process uses it too, so its saves invalidate pages.
-    cache_url = f"file://{tmp_path / 'cache'}"
+REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/13")
+
+
+@pytest.fixture(params=["file", "redis"])
+def servers(request, settings, tmp_path, static_root):
+    # The cache every process shares: the default file cache, and Redis (several
+    # machines; each worker mirrors the versions, kept exact by Redis); this test
+    # process uses it too, so its saves invalidate pages.
+    if request.param == "redis":
+        try:
+            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+        except (redis.RedisError, OSError):
+            if os.environ.get("CI") == "true":
+                raise
+            pytest.skip(f"no Redis at {REDIS_URL} (CI starts one)")
+        cache_url = REDIS_URL
+    else:
+        cache_url = f"file://{tmp_path / 'cache'}"
     settings.CACHES = {"default": cache_from_url(cache_url)}
+    from django.core.cache import cache
+
+    cache.clear()
     db = connection.settings_dict
     env = {
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
@@ -59,6 +77,7 @@ def servers(settings, tmp_path, static_root):
     }
     with gunicorn(env) as first, gunicorn(env) as second:
         yield first, second
+    cache.clear()
 
 
 def rating_of(html):
