@@ -100,6 +100,10 @@ http {{
         default 0;
         "~*(^|;\\s*)(sessionid|messages|csrftoken)=" 1;
     }}
+    map $http_accept_encoding $huyenuy_encoding {{
+        default "";
+        "~*\\bgzip\\b" ":gzip";
+    }}
     upstream huyenuy_app {{ server 127.0.0.1:{app_port}; keepalive 32; }}
     server {{
         listen 127.0.0.1:{port};

@@ -1,5 +1,6 @@
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.conf import settings
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -13,3 +14,19 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if request.path.startswith("/admin/"):
             response._csp_update = {"style-src": [UNSAFE_INLINE]}
         return super().process_response(request, response)
+
+
+def content_language(get_response):
+    """`Content-Language: vi` on every answer.
+
+    The site speaks one language, so Django's LocaleMiddleware (which would also
+    add `Vary: Accept-Language` and make caches keep a copy per browser
+    language) has nothing to choose: translations use LANGUAGE_CODE.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
+        return response
+
+    return middleware
