@@ -161,6 +161,10 @@ class Topic(models.Model):
         return reverse("articles:topic", kwargs={"slug": self.slug})
 
 
+# Written by Article.save() for search (articles/search.py), never shown.
+SEARCH_FIELDS = ("search_title", "search_text")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """What the public may see: published, its time has come, not yet expired.
@@ -195,8 +199,12 @@ class ArticleQuerySet(models.QuerySet):
         ).order_by("published_at", "id")
 
     def for_lists(self):
-        """What a list of article cards needs, without the heavy body column."""
-        return self.select_related("category").defer("body")
+        """What a list of article cards needs, without the heavy body column (nor its search copy)."""
+        return self.select_related("category").defer("body", *SEARCH_FIELDS)
+
+    def for_page(self):
+        """What an article's page shows: all but the search copy of its text (as long as the body)."""
+        return self.select_related("category", "topic").defer(*SEARCH_FIELDS)
 
 
 # Kept by ratings.services alone (F-expressions, in the vote's transaction): an

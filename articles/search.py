@@ -15,7 +15,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models import Article
+from .models import SEARCH_FIELDS, Article
 from .text import html_to_text, strip_accents
 
 MAX_QUERY_LENGTH = 200
@@ -25,7 +25,8 @@ MAX_WORDS = 12
 def search_articles(words: list[str], *, category=None, date_from=None, date_to=None):
     """Published articles containing every word: title matches first, then the whole
     phrase anywhere, then the rest; newest first within each."""
-    articles = Article.objects.published().select_related("category")
+    # The excerpt needs the body; the search copies are only compared in SQL, never read.
+    articles = Article.objects.published().select_related("category").defer(*SEARCH_FIELDS)
     if connection.vendor == "postgresql":
         # Every word, through the GIN index of the search_vector column (migration 0007).
         query = " & ".join(words)  # words are [a-z0-9]+ only: nothing to escape in a tsquery

@@ -233,7 +233,7 @@ class ArticleDetailView(DetailView):
         return {pagecache.article_tag(pk)}
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category", "topic")
+        return Article.objects.published().for_page()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -301,7 +301,7 @@ class ArticlePrintView(DetailView):
         return {pagecache.article_tag(pk)}
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category")
+        return Article.objects.published().for_page()
 
 
 @method_decorator(never_cache, name="dispatch")
