@@ -46,7 +46,6 @@ def bench_env(database: str = BENCH_DB, **extra) -> dict:
         "SECURE_SSL_REDIRECT": "0",
         "BEHIND_PROXY": "0",
         "SERVE_MEDIA": "1",
-        "GUNICORN_ACCESS_LOG": "/dev/null",
         "RATING_VOTES_PER_IP_PER_HOUR": "1000000",
     }
     env.update(extra)
@@ -73,9 +72,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers=4):
+def gunicorn(env, workers=None):
+    """gunicorn with gunicorn.conf.py (its number of workers unless `workers` is given)."""
     port = free_port()
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    if workers is not None:
+        env["GUNICORN_WORKERS"] = str(workers)
     log = open(f"/tmp/huyenuy-bench-gunicorn-{port}.log", "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "huyenuy.wsgi"], cwd=ROOT, env=env, stderr=log)
     base = f"http://127.0.0.1:{port}"

@@ -34,7 +34,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, bench_env, free_port, gunicorn, manage, prepare
+from common import ROOT, bench_env, gunicorn, manage, prepare
+
+sys.path.insert(0, str(ROOT))
+from tests.live import nginx  # the same nginx set-up as the front-cache tests
 
 URLS = r"""
 import json
@@ -80,38 +83,6 @@ wrk.body = "stars=4"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Accept"] = "application/json"
 wrk.headers["Origin"] = "{origin}"
-"""
-
-NGINX_CONF = """
-worker_processes 2;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    proxy_cache_path {tmp}/cache levels=1:2 keys_zone=huyenuy:20m max_size=1g inactive=10m use_temp_path=off;
-    map $http_cookie $huyenuy_personal {{
-        default 0;
-        "~*(^|;\\s*)(sessionid|messages|csrftoken)=" 1;
-    }}
-    map $http_accept_encoding $huyenuy_encoding {{
-        default "";
-        "~*\\bgzip\\b" ":gzip";
-    }}
-    upstream huyenuy_app {{ server 127.0.0.1:{app_port}; keepalive 32; }}
-    server {{
-        listen 127.0.0.1:{port};
-        set $huyenuy_media {media}/;
-        location = /static-copy.html {{ root {tmp}/www; }}
-        include {tmp}/deploy/nginx-locations.conf;
-    }}
-}}
 """
 
 
@@ -180,66 +151,43 @@ def run(size, seconds, connections):
     redis_url = "redis://127.0.0.1:6379/15"
     cached_env = {**env, "CACHE_URL": redis_url}
     manage(cached_env, "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.clear()")
-    tmp = Path(tempfile.mkdtemp(prefix="huyenuy-bench-"))
-    tmp.chmod(0o755)  # nginx's workers run as another user: they read and write in here
-    for folder in ("cache", "body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (tmp / folder).mkdir()
-        (tmp / folder).chmod(0o777)
-    try:
-        with gunicorn(cached_env) as base:
-            html = fetch(base + urls["article"])
-            rows.append(("article (page cache)", wrk(base + urls["article"], seconds, connections), 0))
+    with gunicorn(cached_env) as base:
+        html = fetch(base + urls["article"])
+        wrk(base + urls["article"], 2, connections)  # warm up
+        rows.append(("article (page cache)", wrk(base + urls["article"], seconds, connections), 0))
 
-            # nginx: the shipped locations in front of this gunicorn, and the static copy.
-            (tmp / "www").mkdir()
-            (tmp / "www" / "static-copy.html").write_text(html, encoding="utf-8")
-            shutil.copytree(ROOT / "deploy", tmp / "deploy")
-            for conf in (tmp / "deploy").glob("*.conf"):
-                conf.write_text(conf.read_text().replace("/srv/huyenuy/app/deploy/", f"{tmp}/deploy/"))
-            port = free_port()
-            conf = NGINX_CONF.format(
-                tmp=tmp, port=port, app_port=base.rsplit(":", 1)[1], media=env.get("MEDIA_ROOT", ROOT / "var/media")
-            )
-            (tmp / "nginx.conf").write_text(conf)
-            subprocess.run(["nginx", "-c", str(tmp / "nginx.conf"), "-p", str(tmp)], check=True)
-            front = f"http://127.0.0.1:{port}"
-            try:
-                time.sleep(0.3)
-                static = wrk(front + "/static-copy.html", seconds, connections)
-                wrk(front + urls["article"], 2, connections)
-                with urllib.request.urlopen(front + urls["article"], timeout=30) as response:
-                    front_status = response.headers.get("X-Front-Cache")
-                through_nginx = wrk(front + urls["article"], seconds, connections)
-                rows.append(("article (nginx micro-cache)", through_nginx, 0))
+        # nginx: the shipped locations in front of this gunicorn, and the static copy.
+        media = Path(env.get("MEDIA_ROOT", ROOT / "var/media"))
+        with nginx([base], media=media, static_copy=html) as front:
+            static = wrk(front + "/static-copy.html", seconds, connections)
+            wrk(front + urls["article"], 2, connections)
+            with urllib.request.urlopen(front + urls["article"], timeout=30) as response:
+                front_status = response.headers.get("X-Front-Cache")
+            through_nginx = wrk(front + urls["article"], seconds, connections)
+            rows.append(("article (nginx micro-cache)", through_nginx, 0))
 
-                # Votes: every request a new reader (wrk keeps no cookies).
-                script = tmp / "vote.lua"
-                script.write_text(VOTE_LUA.format(origin=base))
+            # Votes: every request a new reader (wrk keeps no cookies).
+            with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+                script.write(VOTE_LUA.format(origin=base))
+                script.flush()
                 before = totals(env, facts["article_id"])
-                votes = wrk(f"{base}/danh-gia/{facts['article_id']}/", seconds, connections, script=str(script))
-                counted = totals(env, facts["article_id"]) - before
-                accepted = votes["requests"] - votes["errors"]
-                rows.append(("vote (POST, new reader each)", votes, None))
+                votes = wrk(f"{base}/danh-gia/{facts['article_id']}/", seconds, connections, script=script.name)
+            counted = totals(env, facts["article_id"]) - before
+            accepted = votes["requests"] - votes["errors"]
+            rows.append(("vote (POST, new reader each)", votes, None))
 
-                # How long until readers behind nginx see a new vote.
-                marker = f"trong <span data-rating-count>{counted + before + 1}</span>"
-                fetch(front + urls["article"])
-                req = urllib.request.Request(
-                    f"{front}/danh-gia/{facts['article_id']}/", data=b"stars=5", method="POST",
-                    headers={"Origin": "http://127.0.0.1", "Accept": "application/json"},  # nginx passes $host
-                )  # fmt: skip
-                started = time.monotonic()
-                urllib.request.urlopen(req, timeout=30).read()
-                while marker not in fetch(front + urls["article"]) and time.monotonic() - started < 30:
-                    time.sleep(0.1)
-                visible_after = time.monotonic() - started
-            except Exception:
-                print((tmp / "error.log").read_text()[-3000:], file=sys.stderr)
-                raise
-            finally:
-                subprocess.run(["nginx", "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-s", "stop"], check=False)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+            # How long until readers behind nginx see a new vote.
+            marker = f"trong <span data-rating-count>{counted + before + 1}</span>"
+            fetch(front + urls["article"])
+            req = urllib.request.Request(
+                f"{front}/danh-gia/{facts['article_id']}/", data=b"stars=5", method="POST",
+                headers={"Origin": "http://127.0.0.1", "Accept": "application/json"},  # nginx passes $host
+            )  # fmt: skip
+            started = time.monotonic()
+            urllib.request.urlopen(req, timeout=30).read()
+            while marker not in fetch(front + urls["article"]) and time.monotonic() - started < 30:
+                time.sleep(0.1)
+            visible_after = time.monotonic() - started
 
     print(f"\n### {facts['articles']:,} articles (category page {facts['deep_page']} as the deep page)\n")
     print("| page | req/s | p50 ms | p99 ms | queries | ratio to nginx static |")

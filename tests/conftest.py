@@ -1,4 +1,9 @@
+import subprocess
+import sys
+
 import pytest
+
+from tests import live as tests_live
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +19,13 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """DEBUG off means hashed static names: collect them once."""
+    root = tmp_path_factory.mktemp("static")
+    env = {"PATH": "/usr/bin:/bin", "DEBUG": "0", "SECRET_KEY": "x" * 60, "STATIC_ROOT": str(root)}
+    command = [sys.executable, "manage.py", "collectstatic", "--noinput"]
+    subprocess.run(command, cwd=tests_live.ROOT, env=env, check=True, capture_output=True)
+    return root

@@ -1,10 +1,14 @@
-"""Real gunicorn processes for tests that need more than one (shared caches, two app servers)."""
+"""Real gunicorn and nginx processes, for tests (shared caches, two app servers, the
+front cache) and for the benchmarks in bench/."""
 
 import contextlib
+import gzip
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -44,12 +48,88 @@ def gunicorn(env: dict, workers: int = 2):
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(process.stderr.read().decode()[-3000:]) from None
+                    process.terminate()  # so that its stderr ends
+                    raise RuntimeError(process.communicate(timeout=30)[1].decode()[-3000:]) from None
                 time.sleep(0.1)
         yield base
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+# The http block of deploy/nginx.conf, without TLS, listening on a free port;
+# the server includes the shipped deploy/nginx-locations.conf unchanged.
+NGINX_CONF = """
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    proxy_cache_path {tmp}/cache levels=1:2 keys_zone=huyenuy:20m max_size=1g inactive=10m use_temp_path=off;
+{maps}
+    upstream huyenuy_app {{ {servers} keepalive 32; }}
+    server {{
+        listen 127.0.0.1:{port};
+        set $huyenuy_media {media}/;
+        location = /static-copy.html {{ root {tmp}/www; }}
+        include {tmp}/deploy/nginx-locations.conf;
+    }}
+}}
+"""
+
+
+def _shipped_maps() -> str:
+    """The `map` blocks of deploy/nginx.conf, as they are."""
+    text = (ROOT / "deploy" / "nginx.conf").read_text()
+    blocks, depth, current = [], 0, []
+    for line in text.splitlines():
+        if depth == 0 and line.startswith("map "):
+            current = [line]
+            depth = line.count("{") - line.count("}")
+        elif depth > 0:
+            current.append(line)
+            depth += line.count("{") - line.count("}")
+            if depth == 0:
+                blocks.append("\n".join(current))
+    return "\n".join(blocks).replace("{", "{{").replace("}", "}}")
+
+
+@contextlib.contextmanager
+def nginx(app_bases: list[str], *, media: Path, static_copy: str = ""):
+    """nginx with the shipped locations (micro-cache) in front of `app_bases`; yields its base URL.
+
+    `static_copy` is served as /static-copy.html (the benchmarks' baseline).
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="huyenuy-nginx-"))
+    tmp.chmod(0o755)  # nginx's workers run as another user: they read and write in here
+    for folder in ("cache", "body", "proxy", "fastcgi", "uwsgi", "scgi", "www"):
+        (tmp / folder).mkdir()
+        (tmp / folder).chmod(0o777)
+    (tmp / "www" / "static-copy.html").write_text(static_copy, encoding="utf-8")
+    shutil.copytree(ROOT / "deploy", tmp / "deploy")
+    for conf in (tmp / "deploy").glob("*.conf"):
+        conf.write_text(conf.read_text().replace("/srv/huyenuy/app/deploy/", f"{tmp}/deploy/"))
+    port = free_port()
+    servers = " ".join(f"server {base.removeprefix('http://')};" for base in app_bases)
+    conf = NGINX_CONF.replace("{maps}", _shipped_maps()).format(tmp=tmp, port=port, media=media, servers=servers)
+    (tmp / "nginx.conf").write_text(conf)
+    command = ["nginx", "-c", str(tmp / "nginx.conf"), "-p", str(tmp)]
+    try:
+        # nginx goes to the background: no pipes for it to hold open.
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        subprocess.run([*command, "-s", "stop"], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 class Browser:
@@ -67,7 +147,10 @@ class Browser:
         req = urllib.request.Request(url, data=body, method=method, headers=headers)  # noqa: S310 - local servers
         try:
             with self.opener.open(req, timeout=30) as response:
-                return response.status, dict(response.headers), response.read().decode()
+                body = response.read()
+                if response.headers.get("Content-Encoding") == "gzip":
+                    body = gzip.decompress(body)
+                return response.status, dict(response.headers), body.decode()
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read().decode()
 

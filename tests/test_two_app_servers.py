@@ -8,8 +8,6 @@ Needs a database server both processes reach, so PostgreSQL only.
 
 import os
 import re
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
@@ -22,22 +20,12 @@ from articles.models import Article, SiteBanner
 from huyenuy.settings import cache_from_url
 from ratings.models import Vote
 from tests.factories import image_upload, make_article, make_category
-from tests.live import ROOT, Browser, gunicorn
+from tests.live import Browser, gunicorn
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="two processes need a shared database server"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    """DEBUG off means hashed static names: collect them once."""
-    root = tmp_path_factory.mktemp("static")
-    env = {"PATH": "/usr/bin:/bin", "DEBUG": "0", "SECRET_KEY": "x" * 60, "STATIC_ROOT": str(root)}
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)  # fmt: skip
-    return root
 
 
 REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/13")

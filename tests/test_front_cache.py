@@ -1,0 +1,115 @@
+"""The shipped nginx configuration (deploy/) in front of a real gunicorn.
+
+What nginx's micro-cache keeps and what it must never keep: anonymous pages
+yes; a reader's message, an editor's session, the admin, a preview, a vote's
+answer never. A vote shows to readers within 5 seconds. Needs nginx (`.ci/run`
+installs it; without CI the test is skipped where nginx is missing).
+"""
+
+import os
+import re
+import shutil
+import time
+
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection
+from django.test import Client
+
+from huyenuy.settings import cache_from_url
+from tests.factories import make_article, make_user
+from tests.live import Browser, gunicorn, nginx
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="gunicorn and the test share a database server"),
+    pytest.mark.skipif(not shutil.which("nginx") and os.environ.get("CI") != "true", reason="nginx is not installed"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def front(settings, tmp_path, static_root):
+    cache_url = f"file://{tmp_path / 'cache'}"
+    settings.CACHES = {"default": cache_from_url(cache_url)}
+    db = connection.settings_dict
+    env = {
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "CACHE_URL": cache_url,
+        "DEBUG": "0",
+        "SECRET_KEY": django_settings.SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1,portal.test",
+        "SECURE_SSL_REDIRECT": "0",
+        "BEHIND_PROXY": "0",
+        "FRONT_CACHE_SECONDS": "2",
+        "STATIC_ROOT": str(static_root),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "RATING_VOTES_PER_IP_PER_HOUR": "1000",
+    }
+    with gunicorn(env) as app, nginx([app], media=settings.MEDIA_ROOT) as base:
+        yield base
+
+
+def count_of(html):
+    return int(re.search(r"<span data-rating-count>(\d+)</span>", html).group(1))
+
+
+def test_anonymous_pages_are_kept_and_a_vote_shows_within_five_seconds(front):
+    article = make_article(title="Lễ ra quân giao nhận quân năm 2027")
+    url = front + article.get_absolute_url()
+    reader = Browser()
+    reader.get(url)
+    status, headers, page = reader.get(url)
+    assert status == 200 and headers["X-Front-Cache"] == "HIT" and count_of(page) == 0
+    assert "X-Accel-Expires" not in headers  # for nginx only
+    assert headers["Content-Security-Policy"] and headers["ETag"]
+
+    status, headers, _ = Browser().vote(front, article.pk, 5)
+    assert status == 200 and "X-Front-Cache" not in headers  # a POST answer: never through the cache
+    started = time.monotonic()
+    while count_of(reader.get(url)[2]) != 1:
+        assert time.monotonic() - started < 5, "the vote did not show within 5 seconds"
+        time.sleep(0.2)
+
+
+def test_compressed_and_plain_copies_are_kept_apart(front):
+    article = make_article(title="Hội thi dân vận khéo")
+    url = front + article.get_absolute_url()
+    reader = Browser()
+    for _ in range(2):
+        status, headers, page = reader.request("GET", url, headers={"Accept-Encoding": "gzip"})
+        assert status == 200 and headers.get("Content-Encoding") == "gzip" and "Hội thi dân vận khéo" in page
+        status, headers, page = reader.get(url)
+        assert status == 200 and "Content-Encoding" not in headers and "Hội thi dân vận khéo" in page
+    assert headers["X-Front-Cache"] == "HIT"
+
+
+def test_messages_sessions_admin_and_previews_are_never_kept(front):
+    article = make_article(title="Tuyên truyền bầu cử")
+    url = front + article.get_absolute_url()
+    anonymous = Browser()
+    anonymous.get(url)
+    assert anonymous.get(url)[1]["X-Front-Cache"] == "HIT"
+
+    # A vote without JavaScript: back on the page with a message cookie, the thanks are
+    # for this reader only; nginx neither serves the shared copy nor keeps this one.
+    voter = Browser()
+    form = {"Origin": "http://portal.test", "Content-Type": "application/x-www-form-urlencoded"}
+    status, headers, page = voter.request("POST", f"{front}/danh-gia/{article.pk}/", "stars=4", form)
+    assert status == 200 and "Cảm ơn" in page and headers["X-Front-Cache"] == "BYPASS"
+    for _ in range(3):
+        assert "Cảm ơn" not in anonymous.get(url)[2]
+
+    # An editor with a session: straight to the app, both ways.
+    client = Client()
+    client.force_login(make_user(superuser=True))
+    editor = Browser()
+    cookie = {"Cookie": f"sessionid={client.cookies['sessionid'].value}"}
+    status, headers, _ = editor.request("GET", url, headers=cookie)
+    assert status == 200 and headers["X-Front-Cache"] == "BYPASS"
+    for path in (f"/xem-truoc/{article.pk}/", "/admin/"):
+        for _ in range(2):
+            status, headers, page = editor.request("GET", front + path, headers=cookie)
+            assert status == 200 and "X-Front-Cache" not in headers, path
+        status, headers, page = Browser().get(front + path)
+        assert "X-Front-Cache" not in headers and "Tuyên truyền bầu cử" not in page, path
+    assert anonymous.get(url)[1]["X-Front-Cache"] == "HIT"
