@@ -20,6 +20,7 @@ from .text import html_to_text, strip_accents
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
+MAX_RESULTS = 1000
 
 
 def search_articles(words: list[str], *, category=None, date_from=None, date_to=None):
@@ -42,6 +43,11 @@ def search_articles(words: list[str], *, category=None, date_from=None, date_to=
         articles = articles.filter(published_at__date__gte=date_from)
     if date_to is not None:
         articles = articles.filter(published_at__date__lte=date_to)
+    # A broad query on a large archive ("nông thôn mới" matches a tenth of it) would
+    # rank every match: only the newest MAX_RESULTS are ranked and shown. PostgreSQL
+    # finds them by walking the date index (common words) or the word index (rare ones).
+    newest = articles.order_by("-published_at", "-id").values("id")[:MAX_RESULTS]
+    articles = Article.objects.filter(pk__in=newest).select_related("category").defer(*SEARCH_FIELDS)
     phrase = f" {' '.join(words)} "
     all_in_title = Q()
     for word in words:

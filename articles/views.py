@@ -199,7 +199,12 @@ class SearchView(TemplateView):
             article.excerpt = search.excerpt(article, data["words"])
         query = self.request.GET.copy()
         query.pop("trang", None)
-        context.update(page=page, words=data["words"], query_string=query.urlencode())
+        context.update(
+            page=page,
+            words=data["words"],
+            query_string=query.urlencode(),
+            max_results=search.MAX_RESULTS if page.paginator.count >= search.MAX_RESULTS else None,
+        )
         return context
 
 

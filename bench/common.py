@@ -93,7 +93,12 @@ def gunicorn(env, workers=None):
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            # Requests wrk gave up on may still be running (slow searches on a big database).
+            process.wait(timeout=45)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         log.close()
 
 

@@ -148,6 +148,30 @@ def test_search_pages_twenty_at_a_time_with_a_fixed_query_count(client, db, sett
     assert first == third <= 4
 
 
+def test_broad_queries_rank_only_the_newest_matches_and_say_so(client, db, settings, monkeypatch):
+    from articles import search
+
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    category = make_category()
+    old_title_match = make_article(title="Lễ hội nghinh Ông", published_at=timezone.now() - timedelta(days=30))
+    newest = [
+        make_article(title=f"Tin số {n}", summary="Ngư dân tổ chức lễ hội nghinh Ông.", category=category,
+                     published_at=timezone.now() - timedelta(hours=n))
+        for n in range(4)
+    ]  # fmt: skip
+    response = client.get("/tim-kiem/", {"q": "lễ hội nghinh ông"})
+    html = response.content.decode()
+    assert "Có ít nhất 3 bài viết" in html and "3 bài mới nhất" in html
+    titles = found(client, "lễ hội nghinh ông")
+    assert titles == [article.title for article in newest[:3]]  # the oldest match is left out
+    assert old_title_match.title not in titles
+    monkeypatch.setattr(search, "MAX_RESULTS", 10)
+    titles = found(client, "lễ hội nghinh ông")
+    assert titles[0] == old_title_match.title and len(titles) == 5  # all ranked: the title match first
+    assert "Tìm thấy 5 bài viết" in client.get("/tim-kiem/", {"q": "lễ hội nghinh ông"}).content.decode()
+
+
 # --- tags and topics ------------------------------------------------------------------------
 
 
