@@ -12,6 +12,11 @@ message cookie (editors, a reader just back from voting) bypass the cache,
 and responses that set a cookie, vary on Cookie or are private are not stored.
 Pages also expire at the next scheduled publication or expiry, so a scheduled
 article appears at its minute without anyone clearing anything.
+
+Hits are answered by FastPath (a WSGI wrapper, huyenuy/wsgi.py) before Django
+runs; PageCacheMiddleware, the first middleware, stores pages as the whole
+stack made them. With Redis, each worker mirrors the versions it has read and
+Redis tells it of every change (huyenuy/versions.py): a hit needs no round trip.
 """
 
 import functools
@@ -189,9 +194,9 @@ def _is_cacheable_response(response) -> bool:
 
 
 class _RecentPages:
-    """The last pages this process served, so that a hit reads only the (tiny) versions
-    from the shared cache, not the page. A copy is used only while its versions are
-    the current ones, so it is exactly as fresh as the shared entry."""
+    """The last pages this process served, so that a hit reads only the (tiny) versions,
+    not the page. A copy is used only while its versions are the current ones, so it
+    is exactly as fresh as the shared entry."""
 
     def __init__(self, size: int = 256):
         self.size = size
@@ -275,9 +280,10 @@ logger = logging.getLogger(__name__)
 
 class FastPath:
     """WSGI wrapper (huyenuy/wsgi.py): a fresh cached page is answered before Django
-    builds a request or runs a middleware; a shared-cache round trip and a few
-    string tests are all a hit costs. Anything else goes to Django, with what was
-    looked up left in the environ for PageCacheMiddleware to store the page under.
+    builds a request or runs a middleware; a few string tests and the versions
+    (from the mirror with Redis) are all a hit costs. Anything else goes to Django,
+    with what was looked up left in the environ for PageCacheMiddleware to store
+    the page under.
     """
 
     STATUS = {200: "200 OK", 304: "304 Not Modified"}
