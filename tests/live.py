@@ -24,6 +24,26 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def app_env(settings, cache_url: str, static_root, **extra) -> dict:
+    """The environment of an app server sharing this test's database and `cache_url`."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    return {
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "CACHE_URL": cache_url,
+        "DEBUG": "0",
+        "SECRET_KEY": settings.SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1,portal.test",
+        "SECURE_SSL_REDIRECT": "0",
+        "BEHIND_PROXY": "0",
+        "STATIC_ROOT": str(static_root),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "RATING_VOTES_PER_IP_PER_HOUR": "1000",
+        **extra,
+    }
+
+
 @contextlib.contextmanager
 def gunicorn(env: dict, workers: int = 2):
     """Serve the project with its gunicorn.conf.py; yield the base URL."""

@@ -12,13 +12,12 @@ import shutil
 import time
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import connection
 from django.test import Client
 
 from huyenuy.settings import cache_from_url
 from tests.factories import make_article, make_user
-from tests.live import Browser, gunicorn, nginx
+from tests.live import Browser, app_env, gunicorn, nginx
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="gunicorn and the test share a database server"),
@@ -31,20 +30,7 @@ pytestmark = [
 def front(settings, tmp_path, static_root):
     cache_url = f"file://{tmp_path / 'cache'}"
     settings.CACHES = {"default": cache_from_url(cache_url)}
-    db = connection.settings_dict
-    env = {
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "CACHE_URL": cache_url,
-        "DEBUG": "0",
-        "SECRET_KEY": django_settings.SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1,portal.test",
-        "SECURE_SSL_REDIRECT": "0",
-        "BEHIND_PROXY": "0",
-        "FRONT_CACHE_SECONDS": "2",
-        "STATIC_ROOT": str(static_root),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "RATING_VOTES_PER_IP_PER_HOUR": "1000",
-    }
+    env = app_env(settings, cache_url, static_root, FRONT_CACHE_SECONDS="2")
     with gunicorn(env) as app, nginx([app], media=settings.MEDIA_ROOT) as base:
         yield base
 

@@ -12,7 +12,6 @@ from datetime import timedelta
 
 import pytest
 import redis
-from django.conf import settings as django_settings
 from django.db import connection
 from django.utils import timezone
 
@@ -20,7 +19,7 @@ from articles.models import Article, SiteBanner
 from huyenuy.settings import cache_from_url
 from ratings.models import Vote
 from tests.factories import image_upload, make_article, make_category
-from tests.live import Browser, gunicorn
+from tests.live import Browser, app_env, gunicorn
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="two processes need a shared database server"),
@@ -50,19 +49,7 @@ def servers(request, settings, tmp_path, static_root):
     from django.core.cache import cache
 
     cache.clear()
-    db = connection.settings_dict
-    env = {
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "CACHE_URL": cache_url,
-        "DEBUG": "0",
-        "SECRET_KEY": django_settings.SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1,portal.test",
-        "SECURE_SSL_REDIRECT": "0",
-        "BEHIND_PROXY": "0",
-        "STATIC_ROOT": str(static_root),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "RATING_VOTES_PER_IP_PER_HOUR": "1000",
-    }
+    env = app_env(settings, cache_url, static_root)
     with gunicorn(env) as first, gunicorn(env) as second:
         yield first, second
     cache.clear()
