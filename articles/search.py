@@ -24,10 +24,9 @@ MAX_RESULTS = 1000
 
 
 def search_articles(words: list[str], *, category=None, date_from=None, date_to=None):
-    """Published articles containing every word: title matches first, then the whole
-    phrase anywhere, then the rest; newest first within each."""
-    # The excerpt needs the body; the search copies are only compared in SQL, never read.
-    articles = Article.objects.published().select_related("category").defer(*SEARCH_FIELDS)
+    """The newest MAX_RESULTS published articles containing every word: title matches
+    first, then the whole phrase anywhere, then the rest; newest first within each."""
+    articles = Article.objects.published()
     if connection.vendor == "postgresql":
         # Every word, through the GIN index of the search_vector column (migration 0007).
         query = " & ".join(words)  # words are [a-z0-9]+ only: nothing to escape in a tsquery
@@ -47,6 +46,7 @@ def search_articles(words: list[str], *, category=None, date_from=None, date_to=
     # rank every match: only the newest MAX_RESULTS are ranked and shown. PostgreSQL
     # finds them by walking the date index (common words) or the word index (rare ones).
     newest = articles.order_by("-published_at", "-id").values("id")[:MAX_RESULTS]
+    # The excerpt needs the body; the search copies are only compared in SQL, never read.
     articles = Article.objects.filter(pk__in=newest).select_related("category").defer(*SEARCH_FIELDS)
     phrase = f" {' '.join(words)} "
     all_in_title = Q()
