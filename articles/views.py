@@ -203,7 +203,10 @@ class SearchView(TemplateView):
             page=page,
             words=data["words"],
             query_string=query.urlencode(),
-            max_results=search.MAX_RESULTS if page.paginator.count >= search.MAX_RESULTS else None,
+            # "1.000": Vietnamese groups thousands with a dot.
+            max_results=f"{search.MAX_RESULTS:,}".replace(",", ".")
+            if page.paginator.count >= search.MAX_RESULTS
+            else None,
         )
         return context
 
