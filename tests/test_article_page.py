@@ -62,8 +62,8 @@ def test_newer_and_older_lists_are_the_ten_nearest_of_the_same_category(client, 
     newer = list(same.filter(published_at__gt=demo.published_at).order_by("published_at")[:10])
     older = list(same.filter(published_at__lt=demo.published_at).order_by("-published_at")[:10])
     assert len(newer) == len(older) == 10
-    assert [a.title for a in response.context["newer"]] == [a.title for a in newer]
-    assert [a.title for a in response.context["older"]] == [a.title for a in older]
+    assert [a.title for a in response.context_data["newer"]] == [a.title for a in newer]
+    assert [a.title for a in response.context_data["older"]] == [a.title for a in older]
     html = response.content.decode()
     newer_block = html[html.index("Những tin mới hơn") : html.index("Những tin cũ hơn")]
     older_block = html[html.index("Những tin cũ hơn") :]
@@ -97,8 +97,8 @@ def test_same_minute_articles_are_ordered_by_id_without_gaps_or_repeats(client, 
     moment = timezone.now() - timedelta(hours=1)
     articles = [make_article(category=category, published_at=moment) for _ in range(3)]
     response = client.get(articles[1].get_absolute_url())
-    assert [a.pk for a in response.context["newer"]] == [articles[2].pk]
-    assert [a.pk for a in response.context["older"]] == [articles[0].pk]
+    assert [a.pk for a in response.context_data["newer"]] == [articles[2].pk]
+    assert [a.pk for a in response.context_data["older"]] == [articles[0].pk]
 
 
 def test_wrong_slug_or_category_redirects_permanently_to_the_canonical_url(client, db):

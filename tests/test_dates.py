@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from articles.templatetags.vi_dates import ngay_gio
+from articles.display import ngay_gio
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 

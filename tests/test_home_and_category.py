@@ -48,7 +48,7 @@ def test_home_and_category_query_counts_do_not_grow_with_articles(client, settin
 
 @pytest.mark.django_db
 def test_category_pages_walk_all_articles_newest_first_twenty_at_a_time(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0  # reads response.context, which a cached page has not
+    settings.PAGE_CACHE_SECONDS = 0  # reads response.context_data, which a cached page has not
     category = make_category()
     now = timezone.now()
     articles = [make_article(category=category, published_at=now - timedelta(hours=i + 1)) for i in range(45)]
@@ -57,10 +57,10 @@ def test_category_pages_walk_all_articles_newest_first_twenty_at_a_time(client, 
     while url:
         response = client.get(url)
         assert response.status_code == 200
-        page = [a.pk for a in response.context["articles"]]
+        page = [a.pk for a in response.context_data["articles"]]
         assert len(page) <= 20
         seen += page
-        older = response.context["older_cursor"]
+        older = response.context_data["older_cursor"]
         url = f"{category.get_absolute_url()}?truoc={older}" if older else None
         pages += 1
     assert pages == 3
@@ -68,9 +68,9 @@ def test_category_pages_walk_all_articles_newest_first_twenty_at_a_time(client, 
 
     # ... and back again from the last page with "Tin mới hơn".
     last = client.get(f"{category.get_absolute_url()}?truoc={articles[39].pk}")
-    assert [a.pk for a in last.context["articles"]] == [a.pk for a in articles[40:]]
+    assert [a.pk for a in last.context_data["articles"]] == [a.pk for a in articles[40:]]
     back = client.get(f"{category.get_absolute_url()}?sau={articles[40].pk}")
-    assert [a.pk for a in back.context["articles"]] == [a.pk for a in articles[20:40]]
+    assert [a.pk for a in back.context_data["articles"]] == [a.pk for a in articles[20:40]]
     html = back.content.decode()
     assert "Tin mới hơn" in html and "Tin cũ hơn" in html and "Mới nhất" in html
 

@@ -188,7 +188,7 @@ def test_canonical_and_description_of_home_and_category(client, db, settings):
     assert page.title == "Tin hoạt động - Huyện ủy Gò Công Tây"
     # an older page of the category names the first as canonical
     response = client.get("/tin-hoat-dong/")
-    older = response.context["older_cursor"]
+    older = response.context_data["older_cursor"]
     assert older
     assert head_of(client, f"/tin-hoat-dong/?truoc={older}").canonical() == f"{HOST}/tin-hoat-dong/"
 

@@ -88,6 +88,12 @@ def test_results_show_a_highlighted_excerpt(client, articles):
     assert "Tìm thấy 1 bài viết" in html
 
 
+def test_a_search_that_finds_nothing_says_so_and_suggests_what_to_try(client, articles):
+    html = client.get("/tim-kiem/", {"q": "tàu vũ trụ"}).content.decode()
+    assert "Không tìm thấy bài viết nào cho “tàu vũ trụ”" in html
+    assert 'class="search-result"' not in html
+
+
 def test_filters_by_category_and_dates(client, articles):
     economy = articles["body"].category
     assert set(found(client, "gò công tây", chuyen_muc=economy.slug)) == {
