@@ -3,7 +3,7 @@ from django.core.cache import cache
 
 from huyenuy import pagecache
 
-from .models import Category, SiteBanner
+from . import pagesql
 
 
 def site_chrome() -> dict:
@@ -13,23 +13,17 @@ def site_chrome() -> dict:
     and never past the next scheduled change, so the header is never stale and
     most pages spend no query on it.
     """
-    uncached = {
-        "nav_categories": Category.objects.filter(is_active=True, parent__isnull=True),
-        "site_banner": SiteBanner.objects.current().first,
-    }
     if not pagecache.enabled():
-        return uncached
+        return {"nav_categories": pagesql.nav_categories(), "site_banner": pagesql.current_banner()}
     try:
         version = pagecache.content_version()
         key = f"site-chrome:{version}"
         chrome = cache.get(key)
     except pagecache.CACHE_ERRORS:
-        return uncached  # the cache is down: the page is still made
+        # The cache is down: the page is still made.
+        return {"nav_categories": pagesql.nav_categories(), "site_banner": pagesql.current_banner()}
     if chrome is None:
-        chrome = {
-            "nav_categories": list(Category.objects.filter(is_active=True, parent__isnull=True)),
-            "site_banner": SiteBanner.objects.current().first(),
-        }
+        chrome = {"nav_categories": pagesql.nav_categories(), "site_banner": pagesql.current_banner()}
         until_change = pagecache.seconds_until_next_change(version)
         timeout = 300 if until_change is None else min(300, until_change)
         if timeout > 0:

@@ -1,12 +1,9 @@
 import re
-from dataclasses import dataclass
-from datetime import datetime
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Value
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -17,10 +14,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from huyenuy import pagecache
 
-from . import search
+from . import pagesql, search
 from .forms import SearchForm
 from .images import store_editor_image
-from .models import Article, Category, Tag, Topic, article_url
+from .models import Article, Category, Tag, Topic
 
 NEIGHBOURS = 10  # "Những tin mới hơn" / "Những tin cũ hơn": as many on each side
 PER_CATEGORY_ON_HOME = 4
@@ -211,25 +208,13 @@ class SearchView(TemplateView):
         return context
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleLink:
-    """An entry of "Những tin mới hơn / cũ hơn": what the list shows, without a model instance."""
-
-    category: Category
-    pk: int
-    title: str
-    slug: str
-    published_at: datetime
-
-    def get_absolute_url(self) -> str:
-        return article_url(self.category.slug, self.slug, self.pk)
-
-
 class ArticleDetailView(DetailView):
     """An article as the seed page shows it, with the newer and older ones beside it.
 
-    Template: articles/article_detail.html. Three queries: the article with its
-    category, the newer list, the older list.
+    Template: articles/article_detail.html. Its queries are written in SQL
+    (articles/pagesql.py): the article with its category and topic, the newer and
+    older lists in one statement, its keywords; the topic's and related lists when
+    it has them.
     """
 
     template_name = "articles/article_detail.html"
@@ -240,8 +225,11 @@ class ArticleDetailView(DetailView):
         # The page shows the article's rating totals: a vote clears this page alone.
         return {pagecache.article_tag(pk)}
 
-    def get_queryset(self):
-        return Article.objects.published().for_page()
+    def get_object(self, queryset=None):
+        article = pagesql.published_article(self.kwargs["pk"])
+        if article is None:
+            raise Http404(_("Không tìm thấy bài viết."))
+        return article
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -252,45 +240,17 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        context["newer"], context["older"] = self.neighbours(article)
+        context["newer"], context["older"] = pagesql.neighbours(article, NEIGHBOURS)
         context["current_category_slug"] = article.category.slug
         context.update(self.related(article))
         return context
 
-    def neighbours(self, article):
-        """The NEIGHBOURS nearest published articles of the category on each side, nearest first.
-
-        Each side is an index range scan of four columns (the lists show a title,
-        a date and a link); PostgreSQL runs both in one UNION ALL.
-        """
-        same_category = Article.objects.published().filter(category=article.category_id)
-        columns = ("id", "title", "slug", "published_at")
-        newer = same_category.newer_than(article).values_list(*columns)[:NEIGHBOURS]
-        older = same_category.older_than(article).values_list(*columns)[:NEIGHBOURS]
-        if connection.features.supports_slicing_ordering_in_compound:
-            rows = newer.annotate(side=Value(1)).union(older.annotate(side=Value(0)), all=True)
-            newer_rows = sorted((row for row in rows if row[4] == 1), key=lambda row: (row[3], row[0]))
-            older_rows = sorted((row for row in rows if row[4] == 0), key=lambda row: (row[3], row[0]), reverse=True)
-        else:
-            newer_rows, older_rows = list(newer), list(older)
-        category = article.category
-        return (
-            [ArticleLink(category, *row[:4]) for row in newer_rows],
-            [ArticleLink(category, *row[:4]) for row in older_rows],
-        )
-
     def related(self, article):
         """Tags, the topic's other articles ("Theo dòng sự kiện") and related ones: a query each."""
-        tags = list(article.tags.all())
-        published = Article.objects.published().exclude(pk=article.pk).for_lists()
+        tags = pagesql.tags(article)
         topic = article.topic if article.topic_id and article.topic.is_active else None
-        topic_articles = list(published.filter(topic=topic).newest_first()[:NEIGHBOURS]) if topic else []
-        related = []
-        if tags:
-            same_tags = published.filter(tags__in=tags)
-            if topic:
-                same_tags = same_tags.exclude(topic=topic)
-            related = list(same_tags.distinct().newest_first()[:RELATED])
+        topic_articles = pagesql.topic_articles(article, NEIGHBOURS) if topic else []
+        related = pagesql.related(article, [tag.pk for tag in tags], RELATED, topic.pk if topic else None)
         return {"tags": tags, "topic": topic, "topic_articles": topic_articles, "related": related}
 
 
@@ -322,6 +282,10 @@ class ArticlePreviewView(ArticleDetailView):
         if not self.request.user.has_perm("articles.view_article"):
             raise PermissionDenied
         return Article.objects.select_related("category")
+
+    def get_object(self, queryset=None):
+        # Any status: through the ORM, not the published-only SQL of the public page.
+        return DetailView.get_object(self, queryset)
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

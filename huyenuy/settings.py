@@ -122,7 +122,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.context_processors.site",
             ],
         },
     },
@@ -137,6 +136,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_PREPARED_STATEMENTS", True):
+    # The article page's statements (articles/pagesql.py) are prepared on each
+    # connection after 5 runs, so PostgreSQL stops planning them anew. 0 behind a
+    # pgbouncer older than 1.21 in transaction mode, which cannot keep them.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
