@@ -6,6 +6,7 @@ the <picture> of a stored image.
 """
 
 import json
+from functools import lru_cache
 
 from django.conf import settings
 from django.templatetags.static import static
@@ -25,29 +26,39 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 # --- dates -----------------------------------------------------------------------------
 
 
+def local(value):
+    """`value` in the site's time zone (TIME_ZONE: the site never switches zones)."""
+    return value.astimezone(timezone.get_default_timezone())
+
+
 def ngay_gio(value) -> str:
     """datetime -> 'Thứ tư - 02/02/2022 06:32' in the site's time zone."""
     if not value:
         return ""
-    local = timezone.localtime(value)
-    return f"{WEEKDAYS[local.weekday()]} - {local:%d/%m/%Y %H:%M}"
+    value = local(value)
+    return f"{WEEKDAYS[value.weekday()]} - {value:%d/%m/%Y %H:%M}"
 
 
 def ngay(value) -> str:
     """datetime -> '02/02/2022' in the site's time zone."""
-    if not value:
-        return ""
-    return f"{timezone.localtime(value):%d/%m/%Y}"
+    return f"{local(value):%d/%m/%Y}" if value else ""
 
 
 def iso_local(value) -> str:
     """2022-02-02T06:32:00+07:00: ISO 8601 to the second, in the site's time zone."""
-    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
+    return local(value).isoformat(timespec="seconds") if value else ""
 
 
 def date_c(value) -> str:
     """For <time datetime>: ISO 8601 in the site's time zone, as Django's |date:'c'."""
-    return timezone.localtime(value).isoformat() if value else ""
+    return local(value).isoformat() if value else ""
+
+
+def shorten(text, length: int) -> str:
+    """`text` cut to `length` characters, the last one "…" when it is cut (Django's
+    truncatechars, for the NFC text the models store: one character per letter)."""
+    text = str(text)
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def modified_at(article):
@@ -105,6 +116,12 @@ def json_ld(data: dict) -> Markup:
 # --- pictures ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _candidates(name: str, width: int | None, storage) -> dict:
+    # A stored file's name is never reused for other content: its URLs never change.
+    return picture_candidates(name, width, storage)
+
+
 def _srcset(candidates) -> str:
     if len(candidates) == 1:  # the original alone: a plain URL, its width comes from width=""
         return candidates[0][0]
@@ -123,7 +140,7 @@ def picture(image, width, height, alt="", sizes="100vw", lazy=False, css_class="
     name = getattr(image, "name", None)
     if not name:
         return Markup("")
-    candidates = picture_candidates(name, width, getattr(image, "storage", None))
+    candidates = _candidates(name, width, getattr(image, "storage", None))
     fallback = candidates["fallback"]
     html = Markup("<picture>")
     if candidates["webp"]:

@@ -21,14 +21,11 @@ from datetime import datetime
 from functools import cache
 
 import psycopg
-from django.conf import settings
 from django.db import connection
 from django.db.models.expressions import Col
 from django.utils import timezone
 
 from .models import SEARCH_FIELDS, Article, Category, SiteBanner, Tag, Topic, article_url
-
-SERVER_SIDE_BINDING = True
 
 ARTICLE, CATEGORY, TOPIC, TAG = (model._meta.db_table for model in (Article, Category, Topic, Tag))
 ARTICLE_TAGS = Article.tags.through._meta.db_table
@@ -83,10 +80,11 @@ def _converters(vendor: str, fields: tuple) -> tuple:
 
 def _cursor():
     """A cursor of Django's connection. On PostgreSQL, one that sends parameters
-    apart from the SQL, so that psycopg prepares a statement run often (after 5
-    runs on a connection) and PostgreSQL stops planning it anew: these statements
-    cost it half as much. Django's own cursors inline the parameters instead."""
-    if connection.vendor != "postgresql" or not SERVER_SIDE_BINDING:
+    apart from the SQL (Django's own cursors inline them), so that psycopg can
+    prepare a statement run often - after 5 runs on a connection, unless
+    DB_PREPARED_STATEMENTS=0 - and PostgreSQL stops planning it anew: it then
+    spends a quarter of the CPU on these statements."""
+    if connection.vendor != "postgresql":
         return connection.cursor()
     connection.ensure_connection()
     return connection._prepare_cursor(psycopg.Cursor(connection.connection))  # logged like any query

@@ -7,7 +7,7 @@ keeps Django templates (templates/admin/).
 What the templates have besides Jinja2's own globals and filters:
 
     static("css/site.css")                 hashed address of a static file
-    url("articles:home"), url("rss_category", slug)
+    url("articles:home"), url("rss_category", slug)     reverse(), remembered
     absolute_url(path)                     with the request's scheme and host
     article_json_ld(article)               the schema.org NewsArticle block
     picture(image, width, height, alt, sizes=…, lazy=…, css_class=…, priority=…)
@@ -18,16 +18,28 @@ What the templates have besides Jinja2's own globals and filters:
 Autoescaping is on; Django's safe strings (form fields, mark_safe) are not escaped again.
 """
 
+from functools import lru_cache
+
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from jinja2 import Environment, pass_context
 
 from articles import display
 
 
-def url(name, *args, **kwargs) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+def url(name, *args) -> str:
+    return _reverse(get_script_prefix(), name, args)
+
+
+@lru_cache(maxsize=4096)
+def _reverse(prefix, name, args) -> str:
+    # The URL patterns do not change while the process runs.
+    return reverse(name, args=args or None)
+
+
+# The manifest of hashed static files is read once, when the process starts.
+static = lru_cache(maxsize=256)(static)
 
 
 @pass_context
@@ -56,7 +68,7 @@ def environment(**options) -> Environment:
         date_c=display.date_c,
         iso_datetime=display.iso_local,
         modified_at=display.modified_at,
-        truncatechars=defaultfilters.truncatechars,
+        truncatechars=display.shorten,
         truncatewords=defaultfilters.truncatewords,
         floatformat=defaultfilters.floatformat,
     )

@@ -1,0 +1,132 @@
+"""The article page's SQL (articles/pagesql.py) answers what the ORM querysets answer.
+
+The ORM's published() is the rule of what readers may see; the hand-written
+statements must agree with it on every kind of article a reader must not see
+(draft, waiting for approval, taken down, scheduled, expired), on ties of the
+publication time, and on the header's categories and banner windows.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles import pagesql
+from articles.models import Article, Category, SiteBanner, Tag, Topic
+from tests.factories import image_upload, make_article, make_category
+
+
+def links(rows):
+    return [(row.pk, row.title, row.get_absolute_url()) for row in rows]
+
+
+def orm_links(queryset):
+    return [(a.pk, a.title, a.get_absolute_url()) for a in queryset.select_related("category")]
+
+
+@pytest.fixture
+def newsroom(db):
+    """A category with published articles around a middle one, and everything a
+    reader must not see mixed in between."""
+    now = timezone.now()
+    category, other = make_category(), make_category()
+    topic = Topic.objects.create(name="Đại hội Đảng bộ huyện")
+    tags = [Tag.objects.create(name=name) for name in ("Đại hội", "Nông thôn mới", "Chuyển đổi số")]
+    middle = make_article(category=category, published_at=now - timedelta(days=30), topic=topic)
+    middle.tags.set(tags[:2])
+    made = []
+    for day in range(1, 16):
+        for when in (now - timedelta(days=30 + day), now - timedelta(days=30 - day)):
+            article = make_article(category=category, published_at=when, topic=topic if day % 3 == 0 else None)
+            article.tags.set(tags[day % 3 : day % 3 + 1])
+            made.append(article)
+    # Same second as the middle one, on both sides of its id.
+    made.append(make_article(category=category, published_at=middle.published_at))
+    hidden = [
+        make_article(category=category, published_at=now - timedelta(days=29), status=Article.Status.DRAFT),
+        make_article(category=category, published_at=now - timedelta(days=31), status=Article.Status.PENDING),
+        make_article(category=category, published_at=now - timedelta(days=28), status=Article.Status.UNPUBLISHED),
+        make_article(category=category, published_at=now + timedelta(hours=1)),  # scheduled
+        make_article(category=category, published_at=now - timedelta(days=32), expires_at=now - timedelta(hours=1)),
+        make_article(category=other, published_at=now - timedelta(days=30), topic=topic),
+    ]
+    for article in hidden[:-1]:
+        article.tags.set(tags)
+    still_shown = make_article(category=category, published_at=now - timedelta(days=27), expires_at=now + timedelta(1))
+    still_shown.tags.set(tags[:1])
+    return {"middle": middle, "category": category, "topic": topic, "tags": tags, "hidden": hidden}
+
+
+def test_the_article_is_found_only_when_readers_may_see_it(newsroom):
+    middle = newsroom["middle"]
+    found = pagesql.published_article(middle.pk)
+    expected = Article.objects.published().for_page().get(pk=middle.pk)
+    for field in ("title", "slug", "summary", "body", "author", "published_at", "updated_at", "rating_sum"):
+        assert getattr(found, field) == getattr(expected, field), field
+    assert found.category == expected.category and found.category.name == expected.category.name
+    assert found.topic == expected.topic and found.topic.name == "Đại hội Đảng bộ huyện"
+    assert found.allow_rating is True and found.get_absolute_url() == expected.get_absolute_url()
+    for article in newsroom["hidden"][:5]:
+        assert pagesql.published_article(article.pk) is None, article.status
+    assert pagesql.published_article(10**9) is None
+
+
+def test_newer_and_older_are_the_orms_nearest_published_of_the_category(newsroom):
+    middle = newsroom["middle"]
+    same_category = Article.objects.published().filter(category=middle.category)
+    newer, older = pagesql.neighbours(middle, 10)
+    assert links(newer) == orm_links(same_category.newer_than(middle)[:10])
+    assert links(older) == orm_links(same_category.older_than(middle)[:10])
+    assert len(newer) == len(older) == 10
+    shown = {link.pk for link in newer + older}
+    assert not shown & {article.pk for article in newsroom["hidden"]}
+
+
+def test_the_newest_and_the_oldest_have_one_side_empty(newsroom):
+    listed = Article.objects.published().filter(category=newsroom["category"]).newest_first()
+    newest, oldest = listed.first(), listed.last()
+    assert pagesql.neighbours(newest, 10)[0] == []
+    assert pagesql.neighbours(oldest, 10)[1] == []
+    assert links(pagesql.neighbours(newest, 3)[1]) == orm_links(listed.older_than(newest)[:3])
+
+
+def test_tags_topic_and_related_lists_match_the_orm(newsroom):
+    middle = newsroom["middle"]
+    tags = pagesql.tags(middle)
+    assert [tag.name for tag in tags] == [tag.name for tag in middle.tags.all()] == ["Nông thôn mới", "Đại hội"]
+    published = Article.objects.published().exclude(pk=middle.pk)
+    topic = newsroom["topic"]
+    assert links(pagesql.topic_articles(middle, 10)) == orm_links(published.filter(topic=topic).newest_first()[:10])
+    related = pagesql.related(middle, [tag.pk for tag in tags], 5, topic.pk)
+    expected = published.filter(tags__in=tags).exclude(topic=topic).distinct().newest_first()[:5]
+    assert links(related) == orm_links(expected) and len(related) == 5
+    without_topic = pagesql.related(middle, [tag.pk for tag in tags], 50, None)
+    assert links(without_topic) == orm_links(published.filter(tags__in=tags).distinct().newest_first()[:50])
+    assert pagesql.related(middle, [], 5, None) == []
+
+
+def test_header_categories_and_banner_match_the_orm(db):
+    now = timezone.now()
+    Category.objects.all().delete()
+    top = [make_category(name=name, order=order) for name, order in (("Tin tức", 2), ("Xây dựng Đảng", 1))]
+    make_category(name="Ẩn", is_active=False)
+    make_category(name="Con", parent=top[0])
+    expected = list(Category.objects.filter(is_active=True, parent__isnull=True))
+    found = pagesql.nav_categories()
+    assert [c.name for c in found] == [c.name for c in expected] == ["Xây dựng Đảng", "Tin tức"]
+    assert all(c.is_active is True for c in found)
+
+    assert pagesql.current_banner() is None
+    banners = [
+        SiteBanner(alt="Đã hết", shown_from=now - timedelta(10), shown_until=now - timedelta(1)),
+        SiteBanner(alt="Sắp tới", shown_from=now + timedelta(1)),
+        SiteBanner(alt="Tắt", shown_from=now - timedelta(10), is_active=False),
+        SiteBanner(alt="Đang hiện", shown_from=now - timedelta(2), shown_until=now + timedelta(2)),
+        SiteBanner(alt="Cũ hơn", shown_from=now - timedelta(5)),
+    ]
+    for banner in banners:
+        banner.image = image_upload()
+        banner.save()
+    banner = pagesql.current_banner()
+    assert banner == SiteBanner.objects.current().first() and banner.alt == "Đang hiện"
+    assert banner.image.url.startswith("/media/") and banner.image_width == 64
