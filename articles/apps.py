@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db import transaction
+from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
@@ -26,3 +27,6 @@ class ArticlesConfig(AppConfig):
         m2m_changed.connect(
             _content_changed, sender=self.get_model("Article").tags.through, dispatch_uid="pagecache-tags"
         )
+        from . import pagesql
+
+        connection_created.connect(pagesql.plan_once, dispatch_uid="pagesql-plan-once")
