@@ -161,6 +161,17 @@ def published_article(pk: int) -> Article | None:
     return article
 
 
+POSITION_SQL = f'SELECT a.id, a.published_at FROM "{ARTICLE}" a WHERE a.id = %s AND {PUBLISHED}'
+_POSITION_FIELDS = (Article._meta.get_field("id"), Article._meta.get_field("published_at"))
+
+
+def published_position(pk: int) -> Article | None:
+    """The published article `pk` with only its id and publication time (a page
+    cursor of a category, tag or topic: ?truoc=<id>), or None."""
+    rows = _rows(POSITION_SQL, [pk, *_now()], _POSITION_FIELDS)
+    return _instance(Article, _POSITION_FIELDS, rows[0]) if rows else None
+
+
 # --- lists of titles -----------------------------------------------------------------------
 
 _LINK_FIELDS = (

@@ -99,7 +99,10 @@ class ArticleListView(ListView):
         if not re.fullmatch(r"[0-9]{1,18}", value):
             raise Http404(_("Trang không tồn tại."))
         # Only a published article marks a position: a cursor tells nothing of drafts.
-        return get_object_or_404(Article.objects.published().only("id", "published_at"), pk=int(value))
+        position = pagesql.published_position(int(value))
+        if position is None:
+            raise Http404(_("Trang không tồn tại."))
+        return position
 
     def get_queryset(self):
         articles = self.owner_articles(self.owner).published().for_lists()

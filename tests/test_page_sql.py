@@ -9,6 +9,7 @@ publication time, and on the header's categories and banner windows.
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from articles import pagesql
@@ -130,3 +131,25 @@ def test_header_categories_and_banner_match_the_orm(db):
     banner = pagesql.current_banner()
     assert banner == SiteBanner.objects.current().first() and banner.alt == "Đang hiện"
     assert banner.image.url.startswith("/media/") and banner.image_width == 64
+
+
+def test_a_page_cursor_is_only_a_published_article(newsroom):
+    middle = newsroom["middle"]
+    position = pagesql.published_position(middle.pk)
+    assert (position.pk, position.published_at) == (middle.pk, middle.published_at)
+    for article in newsroom["hidden"][:5]:
+        assert pagesql.published_position(article.pk) is None, article.status
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL only")
+def test_postgresql_prepares_the_page_statements_and_plans_them_once(client, newsroom, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_generic_plan"
+    for _ in range(7):
+        assert client.get(newsroom["middle"].get_absolute_url()).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = " ".join(row[0] for row in cursor.fetchall())
+    assert "AS side" in prepared and '"articles_tag"' in prepared  # the neighbours, the keywords
