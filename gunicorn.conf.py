@@ -7,11 +7,13 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Pages are rendered by Python and wait on PostgreSQL: a few processes a core, each
-# with a couple of threads, keep both cores busy without much memory.
+# A few single-threaded processes a core: pages are rendered by Python, and threads
+# in one process take turns on its lock (under 16 concurrent readers, 5 workers of
+# 2 threads answered no faster and with a longer tail). nginx in front buffers slow
+# clients, as a sync worker needs. GUNICORN_THREADS=2 or more switches to threads.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", 2))
-worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
+worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5
