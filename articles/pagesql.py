@@ -65,7 +65,9 @@ def _columns(alias: str, fields) -> str:
 @cache
 def _converters(vendor: str, fields: tuple) -> tuple:
     """What the ORM does to each column of a row from this database (SQLite gives
-    dates as text and booleans as 0/1; PostgreSQL needs nothing)."""
+    dates as text and booleans as 0/1; PostgreSQL needs nothing). Kept per
+    backend: the converters depend on it and on the settings, not on which
+    thread's connection they were taken from."""
     converters = []
     for index, field in enumerate(fields):
         if field is None:  # a column of our own (a number)

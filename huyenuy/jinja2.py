@@ -2,7 +2,7 @@
 
 Readers' pages are rendered by Jinja2, which compiles each template to Python
 once: the article page took 4.4 ms in Django's template language. The admin
-keeps Django templates (templates/admin/).
+keeps Django templates (templates/django/).
 
 What the templates have besides Jinja2's own globals and filters:
 
