@@ -21,7 +21,7 @@ threads = int(os.environ.get("GUNICORN_THREADS", 1))
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
-keepalive = 5
+keepalive = 5  # threaded workers only: a sync worker closes each connection
 # Recycle workers now and then so that a slow leak never grows into an outage; not
 # too often: a worker that starts again spends a second of CPU, and a crowd served
 # from the page cache reaches thousands of requests a second.

@@ -6,6 +6,10 @@ from huyenuy import pagecache
 from . import pagesql
 
 
+def _chrome_from_database() -> dict:
+    return {"nav_categories": pagesql.nav_categories(), "site_banner": pagesql.current_banner()}
+
+
 def site_chrome() -> dict:
     """The navigation and the live site banner, from the shared cache.
 
@@ -14,16 +18,15 @@ def site_chrome() -> dict:
     most pages spend no query on it.
     """
     if not pagecache.enabled():
-        return {"nav_categories": pagesql.nav_categories(), "site_banner": pagesql.current_banner()}
+        return _chrome_from_database()
     try:
         version = pagecache.content_version()
         key = f"site-chrome:{version}"
         chrome = cache.get(key)
     except pagecache.CACHE_ERRORS:
-        # The cache is down: the page is still made.
-        return {"nav_categories": pagesql.nav_categories(), "site_banner": pagesql.current_banner()}
+        return _chrome_from_database()  # the cache is down: the page is still made
     if chrome is None:
-        chrome = {"nav_categories": pagesql.nav_categories(), "site_banner": pagesql.current_banner()}
+        chrome = _chrome_from_database()
         until_change = pagecache.seconds_until_next_change(version)
         timeout = 300 if until_change is None else min(300, until_change)
         if timeout > 0:
