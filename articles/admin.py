@@ -95,7 +95,7 @@ class ArticleAdmin(CompareVersionAdmin):
     compare_exclude = ["votes", "rating_sum", "rating_count", "updated_at", "search_title", "search_text"]
     fieldsets = [
         (_("Nội dung"), {"fields": ["title", "slug", "category", "summary", "body", "author"]}),
-        (_("Ảnh đại diện"), {"fields": ["banner", "banner_alt", "banner_caption"]}),
+        (_("Ảnh đại diện"), {"fields": ["lead_image", "lead_image_alt", "lead_image_caption"]}),
         (_("Phân loại"), {"fields": ["tags", "topic"]}),
         (
             _("Xuất bản"),

@@ -100,8 +100,8 @@ def article_structured_data(article, request) -> dict:
         "author": {"@type": "Person", "name": article.author} if article.author else publisher,
         "publisher": publisher,
     }
-    if article.banner:
-        data["image"] = [absolute(request, article.banner.url)]
+    if article.lead_image:
+        data["image"] = [absolute(request, article.lead_image.url)]
     return data
 
 
@@ -134,7 +134,7 @@ def picture(image, width, height, alt="", sizes="100vw", lazy=False, css_class="
     The renditions' URLs are computed from the image's name and its stored width
     (articles/images.py), so rendering a page never touches the disk. lazy=True only
     for images below the fold (cards, ...); priority=True for the one picture that is
-    the page's largest paint (the article's lead banner). An empty alt is still
+    the page's largest paint (the article's lead photo). An empty alt is still
     written: alt="" marks a decorative picture.
     """
     name = getattr(image, "name", None)

@@ -69,14 +69,14 @@ class LatestArticlesFeed(Feed):
         return [item.category.name]
 
     def item_enclosures(self, item):
-        if not item.banner:
+        if not item.lead_image:
             return []
         try:
-            length = item.banner.storage.size(item.banner.name)
+            length = item.lead_image.storage.size(item.lead_image.name)
         except OSError:  # the file is gone: no enclosure rather than a wrong one
             return []
-        mime_type = mimetypes.guess_type(item.banner.name)[0] or "image/jpeg"
-        return [Enclosure(self.request.build_absolute_uri(item.banner.url), str(length), mime_type)]
+        mime_type = mimetypes.guess_type(item.lead_image.name)[0] or "image/jpeg"
+        return [Enclosure(self.request.build_absolute_uri(item.lead_image.url), str(length), mime_type)]
 
 
 class CategoryArticlesFeed(LatestArticlesFeed):

@@ -271,7 +271,7 @@ def make_missing_renditions() -> int:
     from .models import Article, SiteBanner  # here: models import this module
 
     names = [
-        *Article.objects.exclude(banner="").values_list("banner", flat=True),
+        *Article.objects.exclude(lead_image="").values_list("lead_image", flat=True),
         *SiteBanner.objects.exclude(image="").values_list("image", flat=True),
     ]
     made = 0

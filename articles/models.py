@@ -241,25 +241,25 @@ class Article(models.Model):
         blank=True,
         help_text=_("In nguyên văn ở cuối bài, ví dụ: Đồng chí … - Phó Bí thư Thường trực Huyện ủy."),
     )
-    banner = models.ImageField(
+    lead_image = models.ImageField(
         _("ảnh đại diện"),
         upload_to="articles/%Y/%m/",
-        width_field="banner_width",
-        height_field="banner_height",
+        width_field="lead_image_width",
+        height_field="lead_image_height",
         blank=True,
         validators=[validate_image],
         help_text=_("JPEG, PNG, WebP hoặc GIF; ảnh được kiểm tra, xoay đúng chiều và xóa thông tin EXIF."),
     )
-    banner_alt = models.CharField(
+    lead_image_alt = models.CharField(
         _("mô tả ảnh (alt)"),
         max_length=255,
         blank=True,
         help_text=_("Bắt buộc khi có ảnh: mô tả nội dung ảnh cho người khiếm thị."),
     )
-    banner_caption = models.CharField(_("chú thích ảnh"), max_length=500, blank=True)
+    lead_image_caption = models.CharField(_("chú thích ảnh"), max_length=500, blank=True)
     # Stored so that pages print width/height (no layout shift) without opening the file.
-    banner_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    banner_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("thời điểm xuất bản"),
@@ -341,8 +341,8 @@ class Article(models.Model):
                 violation_error_message=_("Thời điểm hết hạn phải sau thời điểm xuất bản."),
             ),
             models.CheckConstraint(
-                condition=Q(banner="") | ~Q(banner_alt=""),
-                name="article_banner_has_alt",
+                condition=Q(lead_image="") | ~Q(lead_image_alt=""),
+                name="article_lead_image_has_alt",
                 violation_error_message=_("Hãy nhập mô tả ảnh (alt) cho ảnh đại diện."),
             ),
         ]
@@ -351,15 +351,15 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        for field in ("title", "summary", "author", "banner_alt", "banner_caption"):
+        for field in ("title", "summary", "author", "lead_image_alt", "lead_image_caption"):
             setattr(self, field, nfc(getattr(self, field)).strip())
         self.body = sanitize_html(self.body)
         self.body = responsive_body(self.body)  # srcset, width/height, lazy loading of stored images
         self.search_title = search_document(self.title)
         self.search_text = search_document(self.title, self.summary, html_to_text(self.body), self.author)
         self.slug = unique_slug(self, slugify_vi(self.slug or self.title, 200), 200)
-        if self.banner and not self.banner._committed:
-            store_image(self.banner)  # re-encoded, with its renditions
+        if self.lead_image and not self.lead_image._committed:
+            store_image(self.lead_image)  # re-encoded, with its renditions
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
             # An editor's form was loaded before the latest votes: saving it must not
             # write its stale totals back.
@@ -392,8 +392,8 @@ class Article(models.Model):
 
     def clean(self):
         errors = {}
-        if self.banner and not self.banner_alt.strip():
-            errors["banner_alt"] = _("Hãy nhập mô tả ảnh (alt) cho ảnh đại diện.")
+        if self.lead_image and not self.lead_image_alt.strip():
+            errors["lead_image_alt"] = _("Hãy nhập mô tả ảnh (alt) cho ảnh đại diện.")
         if self.expires_at and self.published_at and self.expires_at <= self.published_at:
             errors["expires_at"] = _("Thời điểm hết hạn phải sau thời điểm xuất bản.")
         if errors:

@@ -66,9 +66,9 @@ def test_editor_adds_and_publishes_an_article_through_the_admin(client, editor):
             "body": '<p>Nội dung <strong>đậm</strong></p><script>alert(1)</script><figure class="image">'
             '<img src="/media/uploads/a.jpg" alt="Ảnh hội nghị"><figcaption>Hội nghị tổng kết</figcaption></figure>',
             "author": "Ban Tuyên giáo",
-            "banner": image_upload(size=(320, 200)),
-            "banner_alt": "Quang cảnh hội nghị",
-            "banner_caption": "Quang cảnh hội nghị tổng kết",
+            "lead_image": image_upload(size=(320, 200)),
+            "lead_image_alt": "Quang cảnh hội nghị",
+            "lead_image_caption": "Quang cảnh hội nghị tổng kết",
             "status": "published",
             "published_at_0": "02/02/2022",
             "published_at_1": "06:32:00",
@@ -81,7 +81,7 @@ def test_editor_adds_and_publishes_an_article_through_the_admin(client, editor):
     assert article.slug == "dang-bo-go-cong-tay-tong-ket-nam"
     assert article.created_by == editor
     assert "<script>" not in article.body
-    assert article.banner.name.startswith("articles/") and article.banner_width == 320
+    assert article.lead_image.name.startswith("articles/") and article.lead_image_width == 320
     public = client.get(article.get_absolute_url())
     client.logout()
     public = client.get(article.get_absolute_url())
@@ -102,8 +102,8 @@ def test_banner_without_alt_text_is_refused_in_vietnamese(client, editor):
             "category": category.pk,
             "summary": "Sapo",
             "body": "<p>x</p>",
-            "banner": image_upload(),
-            "banner_alt": "",
+            "lead_image": image_upload(),
+            "lead_image_alt": "",
             "status": "draft",
             "published_at_0": "02/02/2022",
             "published_at_1": "06:32:00",
@@ -124,8 +124,8 @@ def test_non_image_banner_is_refused_and_nothing_is_saved(client, editor):
             "title": "Bài có ảnh giả",
             "category": category.pk,
             "summary": "Sapo",
-            "banner": fake,
-            "banner_alt": "ảnh",
+            "lead_image": fake,
+            "lead_image_alt": "ảnh",
             "status": "draft",
             "published_at_0": "02/02/2022",
             "published_at_1": "06:32:00",

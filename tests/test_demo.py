@@ -27,8 +27,8 @@ def test_load_demo_creates_the_seed_and_neighbours_and_is_idempotent():
     assert (seed.rating_sum, seed.rating_count) == (57, 13)
     assert seed.votes.count() == 13 and sum(seed.votes.values_list("stars", flat=True)) == 57
     assert (
-        seed.banner
-        and seed.banner_alt == seed.banner_caption == "Ban Chấp hành Đảng bộ xã Vĩnh Hựu nhiệm kỳ 2020 - 2025"
+        seed.lead_image
+        and seed.lead_image_alt == seed.lead_image_caption == "Ban Chấp hành Đảng bộ xã Vĩnh Hựu nhiệm kỳ 2020 - 2025"
     )
     same = Article.objects.published().filter(category=seed.category)
     assert same.filter(published_at__lt=seed.published_at).count() >= 25

@@ -80,13 +80,13 @@ def test_feed_item_carries_link_lead_date_author_category_and_photo(client, db):
         author="Đồng chí Phạm Nguyễn Hoàng Vũ - Phó Bí thư Thường trực Huyện ủy",
         category=category,
         published_at=datetime(2022, 2, 2, 6, 32, tzinfo=TZ),
-        banner=image_upload("anh-dai-dien.jpg", size=(320, 200)),
-        banner_alt="Ban Chấp hành Đảng bộ xã Vĩnh Hựu",
+        lead_image=image_upload("anh-dai-dien.jpg", size=(320, 200)),
+        lead_image_alt="Ban Chấp hành Đảng bộ xã Vĩnh Hựu",
     )
     png = make_article(
         category=category,
-        banner=image_upload("so-do.png", fmt="PNG", size=(40, 40), color=(0, 90, 160, 128)),
-        banner_alt="Sơ đồ",
+        lead_image=image_upload("so-do.png", fmt="PNG", size=(40, 40), color=(0, 90, 160, 128)),
+        lead_image_alt="Sơ đồ",
     )
     plain = make_article(category=category, author="")
 
@@ -103,9 +103,9 @@ def test_feed_item_carries_link_lead_date_author_category_and_photo(client, db):
     enclosures = item.findall("enclosure")
     assert len(enclosures) == 1
     enclosure = enclosures[0]
-    assert enclosure.get("url") == f"{HOST}{article.banner.url}"
+    assert enclosure.get("url") == f"{HOST}{article.lead_image.url}"
     assert enclosure.get("type") == "image/jpeg"
-    assert int(enclosure.get("length")) == article.banner.storage.size(article.banner.name) > 0
+    assert int(enclosure.get("length")) == article.lead_image.storage.size(article.lead_image.name) > 0
 
     png_enclosure = items[png.title].find("enclosure")
     assert png_enclosure.get("type") == "image/png"
@@ -147,7 +147,7 @@ def test_feed_of_an_unknown_or_hidden_category_is_404(client, db):
 def test_feeds_cost_a_fixed_number_of_queries(client, db, no_page_cache, django_assert_num_queries):
     category = make_category()
     for i in range(12):
-        make_article(category=category, banner=image_upload() if i % 2 else None, banner_alt="Ảnh" if i % 2 else "")
+        make_article(category=category, lead_image=image_upload() if i % 2 else None, lead_image_alt="Ảnh" if i % 2 else "")
     with django_assert_num_queries(1):
         assert client.get("/rss/").status_code == 200
     with django_assert_num_queries(2):  # the category, its articles

@@ -22,7 +22,7 @@ def test_home_shows_featured_latest_and_each_category(client):
     party = make_category(name="Xây dựng Đảng", slug="xay-dung-dang")
     economy = make_category(name="Kinh tế - Xã hội", slug="kinh-te-xa-hoi")
     featured = make_article(category=party, title="Tin nổi bật hôm nay", is_featured=True, summary="Sapo nổi bật")
-    make_article(category=economy, title="Tin kinh tế mới", banner=image_upload(), banner_alt="Cánh đồng lúa")
+    make_article(category=economy, title="Tin kinh tế mới", lead_image=image_upload(), lead_image_alt="Cánh đồng lúa")
     make_article(category=party, title="Bản nháp bí mật", status=Article.Status.DRAFT)
     html = client.get("/").content.decode()
     assert "Tin nổi bật" in html and featured.title in html and "Sapo nổi bật" in html

@@ -113,7 +113,7 @@ def test_decompression_bombs_are_refused_before_decoding_and_nothing_is_stored(c
     assert media_files(settings) == []
 
 
-def test_a_bomb_banner_is_refused_in_the_admin_and_nothing_is_saved(client, editor, settings):
+def test_a_bomb_lead_image_is_refused_in_the_admin_and_nothing_is_saved(client, editor, settings):
     client.force_login(editor)
     response = client.post(
         "/admin/articles/article/add/",
@@ -121,15 +121,15 @@ def test_a_bomb_banner_is_refused_in_the_admin_and_nothing_is_saved(client, edit
             "title": "Bài có ảnh bom",
             "category": make_category().pk,
             "summary": "Sapo",
-            "banner": SimpleUploadedFile("bom.png", bomb_png()),
-            "banner_alt": "ảnh",
+            "lead_image": SimpleUploadedFile("bom.png", bomb_png()),
+            "lead_image_alt": "ảnh",
             "status": "draft",
             "published_at_0": "02/02/2022",
             "published_at_1": "06:32:00",
         },
     )
     assert response.status_code == 200
-    assert 'id="id_banner_error"' in response.content.decode()
+    assert 'id="id_lead_image_error"' in response.content.decode()
     assert not Article.objects.exists() and media_files(settings) == []
 
 
@@ -234,23 +234,23 @@ def test_a_600_px_upload_gets_no_rendition_wider_than_itself(client, editor, set
 
 
 def test_a_photo_wider_than_2000_px_is_scaled_down_and_is_the_largest_copy(db, settings):
-    article = make_article(banner=image_upload(size=(3000, 1500)), banner_alt="Toàn cảnh")
-    assert (article.banner_width, article.banner_height) == (2000, 1000)
-    base = article.banner.name.removesuffix(".jpg")
+    article = make_article(lead_image=image_upload(size=(3000, 1500)), lead_image_alt="Toàn cảnh")
+    assert (article.lead_image_width, article.lead_image_height) == (2000, 1000)
+    base = article.lead_image.name.removesuffix(".jpg")
     widths = sorted(stored(settings, path).width for path in media_files(settings) if path.endswith(".jpg"))
     assert widths == [480, 800, 1200, 2000]
     assert stored(settings, f"{base}.webp").size == (2000, 1000)
 
 
 def test_article_and_site_banners_get_renditions_when_saved(db, settings):
-    article = make_article(banner=image_upload(size=(1000, 600)), banner_alt="Hội nghị")
-    assert re.fullmatch(r"articles/\d{4}/\d{2}/[0-9a-f]{32}\.jpg", article.banner.name)
-    assert (article.banner_width, article.banner_height) == (1000, 600)
+    article = make_article(lead_image=image_upload(size=(1000, 600)), lead_image_alt="Hội nghị")
+    assert re.fullmatch(r"articles/\d{4}/\d{2}/[0-9a-f]{32}\.jpg", article.lead_image.name)
+    assert (article.lead_image_width, article.lead_image_height) == (1000, 600)
     banner = SiteBanner(image=image_upload(size=(1500, 200)), alt="Banner 30-4")
     banner.save()
     assert re.fullmatch(r"banners/\d{4}/[0-9a-f]{32}\.jpg", banner.image.name)
     assert (banner.image_width, banner.image_height) == (1500, 200)
-    for name, widths in ((article.banner.name, (480, 800)), (banner.image.name, (480, 800, 1200))):
+    for name, widths in ((article.lead_image.name, (480, 800)), (banner.image.name, (480, 800, 1200))):
         base = name.removesuffix(".jpg")
         expected = {name, f"{base}.webp"} | {f"{base}-{w}w.{ext}" for w in widths for ext in ("jpg", "webp")}
         assert expected <= set(media_files(settings))
@@ -263,12 +263,12 @@ def test_article_and_site_banners_get_renditions_when_saved(db, settings):
 
 
 def test_missing_renditions_of_images_stored_before_them_can_be_made(db, settings):
-    article = make_article(banner=image_upload(size=(1000, 600)), banner_alt="Hội nghị")
+    article = make_article(lead_image=image_upload(size=(1000, 600)), lead_image_alt="Hội nghị")
     for path in media_files(settings):
-        if path != article.banner.name:
+        if path != article.lead_image.name:
             (settings.MEDIA_ROOT / path).unlink()
     assert make_missing_renditions() == 1
-    base = article.banner.name.removesuffix(".jpg")
+    base = article.lead_image.name.removesuffix(".jpg")
     assert stored(settings, f"{base}-800w.webp").size == (800, 480)
     assert make_missing_renditions() == 0
 
@@ -285,10 +285,10 @@ def picture_of(html: str, container: str) -> str:
 def test_article_page_lead_banner_is_an_eager_picture_with_webp_and_sizes(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     article = make_article(
-        banner=image_upload(size=(1600, 1000)), banner_alt="Quang cảnh hội nghị", banner_caption="Chú thích ảnh"
+        lead_image=image_upload(size=(1600, 1000)), lead_image_alt="Quang cảnh hội nghị", lead_image_caption="Chú thích ảnh"
     )
     html = client.get(article.get_absolute_url()).content.decode()
-    url = default_storage.url(article.banner.name)
+    url = default_storage.url(article.lead_image.name)
     base = url.removesuffix(".jpg")
     figure = re.search(r'<figure class="article-banner">(.*?)</figure>', html, re.S).group(1)
     picture = picture_of(figure, "")
@@ -305,7 +305,7 @@ def test_article_page_lead_banner_is_an_eager_picture_with_webp_and_sizes(client
 
 def test_cards_are_lazy_decorative_pictures(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
-    article = make_article(title="Tin có ảnh", banner=image_upload(size=(900, 600)), banner_alt="Cánh đồng")
+    article = make_article(title="Tin có ảnh", lead_image=image_upload(size=(900, 600)), lead_image_alt="Cánh đồng")
     make_article(category=article.category, title="Tin nổi bật", is_featured=True)
     for path in ("/", article.category.get_absolute_url()):
         html = client.get(path).content.decode()
@@ -328,7 +328,7 @@ def test_header_site_banner_is_an_eager_picture(client, db):
 
 def test_pages_never_touch_the_disk_to_show_pictures(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
-    article = make_article(banner=image_upload(size=(900, 600)), banner_alt="Ảnh")
+    article = make_article(lead_image=image_upload(size=(900, 600)), lead_image_alt="Ảnh")
     SiteBanner(image=image_upload(size=(1500, 200)), alt="Banner", shown_from=timezone.now() - timedelta(1)).save()
     boom = AssertionError("file system access while rendering a page")
     with (
@@ -344,7 +344,7 @@ def test_pages_never_touch_the_disk_to_show_pictures(client, settings):
 
 def test_picture_writes_an_empty_alt_and_copes_with_small_or_missing_images(db):
     template = engines["jinja2"].from_string("{{ picture(image, w, h, alt, lazy=True) }}")
-    small = make_article(banner=image_upload(size=(300, 200)), banner_alt="Nhỏ").banner
+    small = make_article(lead_image=image_upload(size=(300, 200)), lead_image_alt="Nhỏ").lead_image
     html = template.render({"image": small, "w": 300, "h": 200, "alt": ""})
     base = default_storage.url(small.name).removesuffix(".jpg")
     assert html == (

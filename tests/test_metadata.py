@@ -94,7 +94,7 @@ def test_seed_article_has_a_newsarticle_json_ld(client, demo):
     assert publisher["name"] == settings.SITE_NAME == "Huyện ủy Gò Công Tây"
     assert publisher["logo"]["@type"] == "ImageObject"
     assert publisher["logo"]["url"] == f"{HOST}/static/img/logo.png"
-    assert data["image"] == [f"{HOST}{demo.banner.url}"]
+    assert data["image"] == [f"{HOST}{demo.lead_image.url}"]
     assert data["mainEntityOfPage"]["@id"] == url
     assert data["inLanguage"] == "vi"
     assert data["articleSection"] == "Xây dựng Đảng"
@@ -106,7 +106,7 @@ def test_seed_article_has_a_newsarticle_json_ld(client, demo):
 def test_seed_article_has_open_graph_and_twitter_tags(client, demo):
     head = head_of(client, demo.get_absolute_url())
     url = f"{HOST}{demo.get_absolute_url()}"
-    image = f"{HOST}{demo.banner.url}"
+    image = f"{HOST}{demo.lead_image.url}"
     assert head.title == f"{demo.title} - Huyện ủy Gò Công Tây"
     assert head.one("og:type") == "article"
     assert head.one("og:title") == demo.title
@@ -115,8 +115,8 @@ def test_seed_article_has_open_graph_and_twitter_tags(client, demo):
     assert head.one("og:site_name") == "Huyện ủy Gò Công Tây"
     assert head.one("og:locale") == "vi_VN"
     assert head.one("og:image") == image
-    assert head.one("og:image:width") == str(demo.banner_width) == "1000"
-    assert head.one("og:image:height") == str(demo.banner_height) == "600"
+    assert head.one("og:image:width") == str(demo.lead_image_width) == "1000"
+    assert head.one("og:image:height") == str(demo.lead_image_height) == "600"
     assert head.one("og:image:alt") == "Ban Chấp hành Đảng bộ xã Vĩnh Hựu nhiệm kỳ 2020 - 2025"
     assert head.one("article:published_time") == "2022-02-02T06:32:00+07:00"
     assert head.one("article:modified_time").endswith("+07:00")
@@ -153,8 +153,8 @@ def test_json_ld_cannot_be_broken_out_of(client, db):
     article = make_article(
         title=title,
         summary="Dòng 1 </SCRIPT> dòng 2",
-        banner=image_upload(),
-        banner_alt='Ảnh "có" <ký tự> & đặc biệt',
+        lead_image=image_upload(),
+        lead_image_alt='Ảnh "có" <ký tự> & đặc biệt',
     )
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in html
@@ -196,7 +196,7 @@ def test_canonical_and_description_of_home_and_category(client, db, settings):
 
 
 def test_absolute_urls_follow_the_request_scheme_and_host(client, db):
-    article = make_article(banner=image_upload(), banner_alt="Ảnh")
+    article = make_article(lead_image=image_upload(), lead_image_alt="Ảnh")
     head = head_of(client, article.get_absolute_url(), secure=True, HTTP_HOST="localhost")
     assert head.canonical() == f"https://localhost{article.get_absolute_url()}"
     assert head.one("og:image").startswith("https://localhost/media/")

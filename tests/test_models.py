@@ -31,7 +31,7 @@ def test_category_named_like_a_route_is_refused_by_name_too():
 def test_database_refuses_a_banner_without_alt_text():
     article = make_article()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Article.objects.filter(pk=article.pk).update(banner="articles/x.jpg", banner_alt="")
+        Article.objects.filter(pk=article.pk).update(lead_image="articles/x.jpg", lead_image_alt="")
 
 
 @pytest.mark.django_db
