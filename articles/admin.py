@@ -9,10 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
-
-from ratings import services as rating_services
 
 from . import editlock
 from .models import Article, Category, SiteBanner, Tag, Topic
@@ -66,14 +63,13 @@ class ArticleStatusFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
         value = self.value()
         if value == "scheduled":
-            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+            return queryset.scheduled()
         if value == "expired":
-            return queryset.filter(status=Status.PUBLISHED, expires_at__lte=now)
+            return queryset.expired()
         if value == Status.PUBLISHED:
-            return queryset.published(now=now)
+            return queryset.published()
         if value in Status.values:
             return queryset.filter(status=value)
         return queryset
@@ -172,10 +168,7 @@ class ArticleAdmin(CompareVersionAdmin):
 
     @admin.display(description=_("trạng thái"), ordering="status")
     def status_label(self, article):
-        now = timezone.now()
-        if article.status == Status.PUBLISHED and not article.is_published(now):
-            return _("Hẹn giờ đăng") if article.published_at > now else _("Hết hạn")
-        return article.get_status_display()
+        return article.public_state()
 
     @admin.display(description=_("đánh giá"))
     def rating_summary(self, article):
@@ -273,20 +266,6 @@ class ArticleAdmin(CompareVersionAdmin):
         message = _("%(name)s đã tiếp quản việc sửa bài này lúc %(time)s. Lưu lúc này sẽ ghi đè thay đổi của họ.")
         return JsonResponse({"ok": False, "message": message % holder})
 
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        response = super().revision_view(request, object_id, version_id, extra_context)
-        if request.method == "POST":
-            # A restored revision never carries rating totals: they follow the votes.
-            rating_services.recount(Article.objects.filter(pk=object_id))
-        return response
-
-    def recover_view(self, request, version_id, extra_context=None):
-        response = super().recover_view(request, version_id, extra_context)
-        if request.method == "POST":
-            recovered = Version.objects.filter(pk=version_id).values_list("object_id", flat=True)
-            rating_services.recount(Article.objects.filter(pk__in=recovered))
-        return response
-
 
 @admin.register(SiteBanner)
 class SiteBannerAdmin(admin.ModelAdmin):
@@ -296,11 +275,4 @@ class SiteBannerAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("tình trạng"))
     def state(self, banner):
-        now = timezone.now()
-        if not banner.is_active:
-            return _("Tắt")
-        if banner.shown_from > now:
-            return _("Sắp hiển thị")
-        if banner.shown_until and banner.shown_until <= now:
-            return _("Đã qua")
-        return _("Đang hiển thị")
+        return banner.state()

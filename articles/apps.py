@@ -1,16 +1,5 @@
 from django.apps import AppConfig
-from django.db import transaction
 from django.db.backends.signals import connection_created
-from django.db.models.signals import m2m_changed, post_delete, post_save
-
-
-def _content_changed(sender, **kwargs):
-    from huyenuy import pagecache
-
-    # Now, and again after the commit: a reader who fills the cache between the
-    # two (with the old rows) gets his copy thrown away by the second bump.
-    pagecache.invalidate_all()
-    transaction.on_commit(pagecache.invalidate_all)
 
 
 class ArticlesConfig(AppConfig):
@@ -18,15 +7,13 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Tin bài"
 
     def ready(self):
-        # The page cache's one coupling to the content: whatever saves or deletes an
-        # article, category, banner, tag or topic (admin, actions, scripts) clears the cached pages.
-        for model_name in ("Article", "Category", "SiteBanner", "Tag", "Topic"):
-            model = self.get_model(model_name)
-            post_save.connect(_content_changed, sender=model, dispatch_uid=f"pagecache-save-{model_name}")
-            post_delete.connect(_content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model_name}")
-        m2m_changed.connect(
-            _content_changed, sender=self.get_model("Article").tags.through, dispatch_uid="pagecache-tags"
-        )
-        from . import pagesql
+        import pagecache
+        from core.fastsql import plan_once
 
-        connection_created.connect(pagesql.plan_once, dispatch_uid="pagesql-plan-once")
+        from . import checks, receivers  # noqa: F401 - registers the system checks and signal receivers
+        from .models import next_scheduled_change
+
+        pagecache.register_schedule(next_scheduled_change)
+        # Query parameters of the home, list, search and sitemap pages.
+        pagecache.register_parameters("truoc", "sau", "q", "trang", "chuyen_muc", "tu_ngay", "den_ngay", "p")
+        connection_created.connect(plan_once, dispatch_uid="fastsql-plan-once")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
 
-from huyenuy import pagecache
+import pagecache
 
 from . import pagesql
 

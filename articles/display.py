@@ -1,19 +1,15 @@
 """How the public pages write dates, links, pictures and metadata.
 
-The functions the Jinja2 templates call (huyenuy/jinja2.py registers them):
-Vietnamese date lines, absolute addresses, the article's schema.org block and
-the <picture> of a stored image.
+The functions the Jinja2 templates call (articles/templating.py registers them):
+Vietnamese date lines, absolute addresses and the article's schema.org block.
 """
 
 import json
-from functools import lru_cache
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
 from markupsafe import Markup
-
-from .images import picture_candidates
 
 # Django's "vi" locale prints "Thứ 4"; the portal writes weekdays in words, as
 # the old site and Vietnamese newspapers do. Monday is 0, as in date.weekday().
@@ -111,54 +107,3 @@ def json_ld(data: dict) -> Markup:
     script-src does not apply."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
     return Markup(f'<script type="application/ld+json">{text}</script>')  # noqa: S704 - escaped above
-
-
-# --- pictures ----------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)
-def _candidates(name: str, width: int | None, storage) -> dict:
-    # A stored file's name is never reused for other content: its URLs never change.
-    return picture_candidates(name, width, storage)
-
-
-def _srcset(candidates) -> str:
-    if len(candidates) == 1:  # the original alone: a plain URL, its width comes from width=""
-        return candidates[0][0]
-    return ", ".join(f"{url} {width}w" for url, width in candidates)
-
-
-def picture(image, width, height, alt="", sizes="100vw", lazy=False, css_class="", priority=False) -> Markup:
-    """A stored image as <picture> with its WebP and JPEG (or PNG) renditions.
-
-    The renditions' URLs are computed from the image's name and its stored width
-    (articles/images.py), so rendering a page never touches the disk. lazy=True only
-    for images below the fold (cards, ...); priority=True for the one picture that is
-    the page's largest paint (the article's lead photo). An empty alt is still
-    written: alt="" marks a decorative picture.
-    """
-    name = getattr(image, "name", None)
-    if not name:
-        return Markup("")
-    candidates = _candidates(name, width, getattr(image, "storage", None))
-    fallback = candidates["fallback"]
-    html = Markup("<picture>")
-    if candidates["webp"]:
-        html += Markup('<source type="image/webp" srcset="{}"').format(_srcset(candidates["webp"]))
-        if len(fallback) > 1:
-            html += Markup(' sizes="{}"').format(sizes)
-        html += Markup(">")
-    html += Markup('<img src="{}"').format(candidates["src"])
-    if len(fallback) > 1:
-        html += Markup(' srcset="{}" sizes="{}"').format(_srcset(fallback), sizes)
-    if width and height:
-        html += Markup(' width="{}" height="{}"').format(width, height)
-    html += Markup(' alt="{}"').format("" if alt is None else alt)
-    if css_class:
-        html += Markup(' class="{}"').format(css_class)
-    if lazy:
-        html += Markup(' loading="lazy"')
-    html += Markup(' decoding="async"')
-    if priority:
-        html += Markup(' fetchpriority="high"')
-    return html + Markup("></picture>")

@@ -81,7 +81,7 @@ class LatestArticlesFeed(Feed):
 
 class CategoryArticlesFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug, is_active=True)
+        return get_object_or_404(Category.objects.visible(), slug=slug)
 
     def title(self, obj):
         return f"{obj.name} - {settings.SITE_NAME}"

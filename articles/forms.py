@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.text import search_words
+
 from .models import Category
 from .search import MAX_QUERY_LENGTH, MAX_WORDS
-from .text import search_words
 
 
 class SearchForm(forms.Form):
@@ -17,7 +18,7 @@ class SearchForm(forms.Form):
     )
     chuyen_muc = forms.ModelChoiceField(
         label=_("Chuyên mục"),
-        queryset=Category.objects.filter(is_active=True),
+        queryset=Category.objects.visible(),
         to_field_name="slug",
         required=False,
         empty_label=_("Tất cả chuyên mục"),

@@ -15,14 +15,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.text import slugify_vi
+
 from .models import Article, Category, Tag
-from .text import slugify_vi
 
 
 def legacy_category(alias: str) -> Category:
     if "\x00" in alias:  # PostgreSQL text cannot hold it: such a link can't be ours
         raise Http404(_("Không tìm thấy chuyên mục."))
-    active = Category.objects.filter(is_active=True)
+    active = Category.objects.visible()
     category = active.filter(legacy_alias=alias).order_by("pk").first()
     if category is None:
         category = active.filter(slug=slugify_vi(alias, 120)).first()

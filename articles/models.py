@@ -10,16 +10,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
-from .images import responsive_body, store_image, validate_image
-from .text import html_to_text, nfc, sanitize_html, search_document, slugify_vi
+import pagecache
+from core.compat import is_new_upload
+from core.rules import holds
+from core.text import html_to_text, nfc, sanitize_html, search_document, slugify_vi
+from images.checks import validate_image
+from images.markup import responsive_body
+from images.renditions import store_image
 
-# First URL segments that belong to other routes: a category may not take one.
-RESERVED_SLUGS = frozenset(
-    {
-        "admin", "static", "media", "rss", "tag", "dong-su-kien", "tim-kiem", "danh-gia",
-        "news", "healthz", "sitemap-xml", "robots-txt", "xem-truoc", "quan-tri", "api", "ban-in",
-    }
-)  # fmt: skip
+# First URL segments that belong to other routes: a category may not take one. The
+# private ones come from settings.PRIVATE_URL_PREFIXES; articles/checks.py makes sure
+# every route of the URL configuration is in the list.
+PUBLIC_ROUTE_SLUGS = frozenset(
+    {"static", "media", "rss", "tag", "dong-su-kien", "tim-kiem", "news", "sitemap-xml", "robots-txt", "api", "ban-in"}
+)
+
+
+def reserved_slugs() -> frozenset[str]:
+    private = {prefix.strip("/").split("/")[0] for prefix in settings.PRIVATE_URL_PREFIXES}
+    return PUBLIC_ROUTE_SLUGS | private
 
 
 @functools.cache
@@ -47,6 +56,16 @@ def unique_slug(instance: models.Model, base: str, max_length: int) -> str:
         slug = base[: max_length - len(suffix)].rstrip("-") + suffix
         n += 1
     return slug
+
+
+class CategoryQuerySet(models.QuerySet):
+    def visible(self):
+        """Categories readers may open (their page, feed and sitemap entry)."""
+        return self.filter(is_active=True)
+
+    def in_menu(self):
+        """The header's menu and the home page's blocks: visible top-level categories, in order."""
+        return self.visible().filter(parent__isnull=True)
 
 
 class Category(models.Model):
@@ -77,6 +96,8 @@ class Category(models.Model):
         help_text=_("Đường dẫn của chuyên mục trên cổng NukeViet cũ (/news/<tên>/), để liên kết cũ vẫn mở được."),
     )
 
+    objects = CategoryQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
@@ -104,7 +125,7 @@ class Category(models.Model):
         """A category's slug is the first URL segment: refuse the ones other routes or
         other categories own ("Kinh tế Xã hội" and "Kinh tế - Xã hội" make the same)."""
         slug = slugify_vi(self.slug or self.name, 120)
-        if slug in RESERVED_SLUGS:
+        if slug in reserved_slugs():
             message = _("Đường dẫn “%(slug)s” đã dành cho trang khác của cổng, hãy chọn đường dẫn khác.")
             raise ValidationError({"slug": message % {"slug": slug}})
         if Category.objects.exclude(pk=self.pk).filter(slug=slug).exists():
@@ -165,17 +186,37 @@ class Topic(models.Model):
 SEARCH_FIELDS = ("search_title", "search_text")
 
 
+def published_rule(now) -> Q:
+    """What the public may see: published, its time has come, not yet expired.
+
+    The one place this condition is written: every public view, list, feed and
+    the fast SQL of the article page (pagesql.py) go through published(), and
+    Article.is_published() evaluates the same Q on one article.
+    """
+    return Q(status=Article.Status.PUBLISHED, published_at__lte=now) & (
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    )
+
+
+def scheduled_rule(now) -> Q:
+    """Published by an editor, waiting for its time ("Hẹn giờ đăng")."""
+    return Q(status=Article.Status.PUBLISHED, published_at__gt=now)
+
+
+def expired_rule(now) -> Q:
+    """Published, and past its expiry ("Hết hạn")."""
+    return Q(status=Article.Status.PUBLISHED, expires_at__lte=now)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
-        """What the public may see: published, its time has come, not yet expired.
+        return self.filter(published_rule(now or timezone.now()))
 
-        The one place this condition is written; every public view, list and
-        tag goes through it.
-        """
-        now = now or timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-        )
+    def scheduled(self, now=None):
+        return self.filter(scheduled_rule(now or timezone.now()))
+
+    def expired(self, now=None):
+        return self.filter(expired_rule(now or timezone.now()))
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
@@ -286,7 +327,7 @@ class Article(models.Model):
         unique=True,
         help_text=_("Số cuối đường dẫn bài trên cổng NukeViet cũ (…-123.html), để liên kết cũ vẫn mở được."),
     )
-    # Derived on save (articles/text.py search_document): lower case, without
+    # Derived on save (core/text.py search_document): lower case, without
     # diacritics, "đ" as "d"; what search matches against, through a trigram index.
     search_title = models.CharField(max_length=255, editable=False, default="")
     search_text = models.TextField(editable=False, default="")
@@ -358,7 +399,7 @@ class Article(models.Model):
         self.search_title = search_document(self.title)
         self.search_text = search_document(self.title, self.summary, html_to_text(self.body), self.author)
         self.slug = unique_slug(self, slugify_vi(self.slug or self.title, 200), 200)
-        if self.lead_image and not self.lead_image._committed:
+        if is_new_upload(self.lead_image):
             store_image(self.lead_image)  # re-encoded, with its renditions
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
             # An editor's form was loaded before the latest votes: saving it must not
@@ -374,12 +415,21 @@ class Article(models.Model):
         return article_url(self.category.slug, self.slug, self.pk)
 
     def is_published(self, now=None) -> bool:
+        return holds(published_rule(now or timezone.now()), self)
+
+    def public_state(self, now=None) -> str:
+        """The status as readers experience it: its label, scheduled and expired apart from "published"."""
         now = now or timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at <= now
-            and (self.expires_at is None or self.expires_at > now)
-        )
+        if holds(scheduled_rule(now), self):
+            return _("Hẹn giờ đăng")
+        if holds(expired_rule(now), self):
+            return _("Hết hạn")
+        return self.get_status_display()
+
+    @staticmethod
+    def cache_tag(pk) -> str:
+        """The page cache's tag of the pages that show this article's rating totals."""
+        return pagecache.tag("article", pk)
 
     @property
     def rating_average(self) -> float:
@@ -400,12 +450,25 @@ class Article(models.Model):
             raise ValidationError(errors)
 
 
+def banner_current_rule(now) -> Q:
+    """The banner window, written once: switched on, begun, not yet over."""
+    return Q(is_active=True, shown_from__lte=now) & (Q(shown_until__isnull=True) | Q(shown_until__gt=now))
+
+
+def banner_coming_rule(now) -> Q:
+    return Q(is_active=True, shown_from__gt=now)
+
+
+def banner_past_rule(now) -> Q:
+    return Q(is_active=True, shown_until__lte=now)
+
+
 class SiteBannerQuerySet(models.QuerySet):
     def current(self, now=None):
-        now = now or timezone.now()
-        return self.filter(is_active=True, shown_from__lte=now).filter(
-            Q(shown_until__isnull=True) | Q(shown_until__gt=now)
-        )
+        return self.filter(banner_current_rule(now or timezone.now()))
+
+    def coming(self, now=None):
+        return self.filter(banner_coming_rule(now or timezone.now()))
 
 
 class SiteBanner(models.Model):
@@ -446,9 +509,20 @@ class SiteBanner(models.Model):
 
     def save(self, *args, **kwargs):
         self.alt = nfc(self.alt).strip()
-        if self.image and not self.image._committed:
+        if is_new_upload(self.image):
             store_image(self.image)  # re-encoded, with its renditions
         super().save(*args, **kwargs)
+
+    def state(self, now=None) -> str:
+        """What the admin's list says of it: off, coming, live or past."""
+        now = now or timezone.now()
+        if not self.is_active:
+            return _("Tắt")
+        if holds(banner_coming_rule(now), self):
+            return _("Sắp hiển thị")
+        if holds(banner_past_rule(now), self):
+            return _("Đã qua")
+        return _("Đang hiển thị")
 
     def clean(self):
         if self.shown_until and self.shown_from and self.shown_until <= self.shown_from:
@@ -459,12 +533,11 @@ def next_scheduled_change(now=None):
     """The next moment the public site changes by itself: a scheduled article or
     banner appears, or one expires. The page cache keeps no page past it."""
     now = now or timezone.now()
-    published = Article.objects.filter(status=Article.Status.PUBLISHED)
-    banners = SiteBanner.objects.filter(is_active=True)
     moments = [
-        published.filter(published_at__gt=now).aggregate(m=Min("published_at"))["m"],
-        published.filter(expires_at__gt=now).aggregate(m=Min("expires_at"))["m"],
-        banners.filter(shown_from__gt=now).aggregate(m=Min("shown_from"))["m"],
-        banners.filter(shown_until__gt=now).aggregate(m=Min("shown_until"))["m"],
+        Article.objects.scheduled(now).aggregate(m=Min("published_at"))["m"],
+        # expires_at > now again: what lets article_expiry_idx find them (the rule's OR hides it).
+        Article.objects.published(now).filter(expires_at__gt=now).aggregate(m=Min("expires_at"))["m"],
+        SiteBanner.objects.coming(now).aggregate(m=Min("shown_from"))["m"],
+        SiteBanner.objects.current(now).filter(shown_until__gt=now).aggregate(m=Min("shown_until"))["m"],
     ]
     return min((moment for moment in moments if moment), default=None)

@@ -15,8 +15,9 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core.text import html_to_text, strip_accents
+
 from .models import SEARCH_FIELDS, Article
-from .text import html_to_text, strip_accents
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12

@@ -5,6 +5,7 @@ Each section is split into pages of LIMIT addresses (?p=2, ...), listed by the
 index; a page costs two queries (its count and its rows) however large the site.
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef
 from django.http import HttpResponse
@@ -41,7 +42,7 @@ class CategorySitemap(Sitemap):
     limit = LIMIT
 
     def items(self):
-        return Category.objects.filter(is_active=True).only("id", "slug").order_by("id")
+        return Category.objects.visible().only("id", "slug").order_by("id")
 
 
 class TagSitemap(Sitemap):
@@ -56,12 +57,11 @@ class TagSitemap(Sitemap):
 
 SITEMAPS = {"articles": ArticleSitemap, "categories": CategorySitemap, "tags": TagSitemap}
 
-# Pages that are no use to a search engine (and are refused or noindex anyway).
-DISALLOWED = ("/admin/", "/xem-truoc/", "/quan-tri/", "/danh-gia/")
-
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), "Allow: /", ""]
+    # The site's private addresses are no use to a search engine (and are refused or noindex anyway).
+    disallowed = (f"Disallow: {prefix}" for prefix in settings.PRIVATE_URL_PREFIXES)
+    lines = ["User-agent: *", *disallowed, "Allow: /", ""]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -4,19 +4,18 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from huyenuy import pagecache
+from images.renditions import store_editor_image
 
 from . import pagesql, search
 from .forms import SearchForm
-from .images import store_editor_image
 from .models import Article, Category, Tag, Topic
 
 NEIGHBOURS = 10  # "Những tin mới hơn" / "Những tin cũ hơn": as many on each side
@@ -46,7 +45,7 @@ class HomeView(TemplateView):
         return context
 
     def category_blocks(self):
-        categories = list(Category.objects.filter(is_active=True, parent__isnull=True))
+        categories = list(Category.objects.in_menu())
         if not categories:
             return []
         # One UNION of "newest N of this category", each part an index range
@@ -134,7 +133,7 @@ class CategoryView(ArticleListView):
     template_name = "articles/category.html"
 
     def get_owner(self):
-        return get_object_or_404(Category, slug=self.kwargs["slug"], is_active=True)
+        return get_object_or_404(Category.objects.visible(), slug=self.kwargs["slug"])
 
     def owner_articles(self, category):
         return Article.objects.filter(category=category)
@@ -226,7 +225,7 @@ class ArticleDetailView(DetailView):
     @classmethod
     def cache_tags(cls, *, pk, **kwargs):
         # The page shows the article's rating totals: a vote clears this page alone.
-        return {pagecache.article_tag(pk)}
+        return {Article.cache_tag(pk)}
 
     def get_object(self, queryset=None):
         article = pagesql.published_article(self.kwargs["pk"])
@@ -269,7 +268,7 @@ class ArticlePrintView(DetailView):
 
     @classmethod
     def cache_tags(cls, *, pk, **kwargs):
-        return {pagecache.article_tag(pk)}
+        return {Article.cache_tag(pk)}
 
     def get_queryset(self):
         return Article.objects.published().for_page()
@@ -311,14 +310,3 @@ def editor_image_upload(request):
     except ValidationError as error:
         return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
     return JsonResponse({"url": url})
-
-
-@require_GET
-def healthz(request):
-    """For load balancers: 200 when the app and its database answer."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")

@@ -70,24 +70,26 @@ INSTALLED_APPS = [
     "csp",
     "reversion",
     "reversion_compare",
+    "pagecache",
     "articles",
     "ratings",
+    "demo",
 ]
 
 # Everything above PageCacheMiddleware also applies to pages served from the cache
 # (security headers, compression, ETag/304); everything below runs only on a miss.
 MIDDLEWARE = [
-    # First: a cached page is stored as the whole stack below made it, and served
-    # without running it (huyenuy/pagecache.py; FastPath in wsgi.py answers even sooner).
-    "huyenuy.pagecache.PageCacheMiddleware",
+    # First (system check pagecache.E001): a cached page is stored as the whole stack below
+    # made it, and served without running it (FastPath in wsgi.py answers even sooner).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "huyenuy.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "huyenuy.middleware.content_language",
+    "core.middleware.content_language",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -104,7 +106,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
-            "environment": "huyenuy.jinja2.environment",
+            "environment": "core.jinja2.environment",
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.messages.context_processors.messages",
@@ -137,7 +139,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_PREPARED_STATEMENTS", True):
-    # The article page's statements (articles/pagesql.py) are prepared on each
+    # The article page's statements (articles/pagesql.py, core/fastsql.py) are prepared on each
     # connection after 5 runs, so PostgreSQL stops planning them anew. 0 behind a
     # pgbouncer older than 1.21 in transaction mode, which cannot keep them.
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
@@ -147,14 +149,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: shared by every worker process, so that an invalidation reaches them all.
 # REDIS_URL (or CACHE_URL=redis://...) for several app servers; otherwise a file
 # cache in var/cache on this machine. CACHE_URL=dummy:// turns caching off.
-def cache_from_url(url: str) -> dict:
+# Pages have an alias of their own ("pages": their own key prefix or folder), so
+# that `manage.py clear_pages` empties them alone.
+def cache_from_url(url: str, part: str = "") -> dict:
     scheme, _, rest = url.partition("://")
+    suffix = f"-{part}" if part else ""
     if scheme in ("redis", "rediss"):
-        return {"BACKEND": "huyenuy.redis_cache.FastRedisCache", "LOCATION": url, "KEY_PREFIX": "huyenuy"}
+        return {"BACKEND": "pagecache.redis.FastRedisCache", "LOCATION": url, "KEY_PREFIX": f"huyenuy{suffix}"}
     if scheme == "file":
-        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest or "var/cache"}
+        folder = rest or "var/cache"
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": f"{folder}/{part}" if part else folder,
+        }
     if scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest + suffix}
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ImproperlyConfigured(f"CACHE_URL must start with redis://, file://, locmem:// or dummy://, not {url!r}")
@@ -162,7 +171,7 @@ def cache_from_url(url: str) -> dict:
 
 REDIS_URL = env_str("REDIS_URL")
 CACHE_URL = env_str("CACHE_URL", REDIS_URL or f"file://{BASE_DIR / 'var' / 'cache'}")
-CACHES = {"default": cache_from_url(CACHE_URL)}
+CACHES = {"default": cache_from_url(CACHE_URL), "pages": cache_from_url(CACHE_URL, "pages")}
 # Anonymous pages are kept this long at most (an edit, a vote or a scheduled
 # change clears them sooner); 0 turns the page cache off. Browsers are told
 # PAGE_MAX_AGE, so that a reader's own vote or a correction shows on reload.
@@ -171,6 +180,11 @@ PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 0)
 # A front cache (deploy/nginx.conf) may keep an anonymous page this many seconds
 # (X-Accel-Expires); a change reaches readers within that time. 0: never.
 FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 3)
+
+# Addresses that are never public pages: the page cache and nginx's micro-cache never
+# keep them (deploy/nginx-locations.conf lists the same), robots.txt disallows them,
+# and no category may take their first segment as its slug.
+PRIVATE_URL_PREFIXES = ("/admin/", "/quan-tri/", "/danh-gia/", "/xem-truoc/", "/healthz")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import HttpResponseServerError
 from django.shortcuts import redirect
-from django.template import loader
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.static import serve
@@ -11,20 +9,14 @@ from django.views.static import serve
 from articles import legacy
 from articles.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from articles.sitemaps import SITEMAPS, robots_txt
-from articles.views import healthz
+from core.views import healthz
 
 admin.site.site_header = f"Quản trị {settings.SITE_NAME}"
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = "Bảng điều khiển biên tập"
 
 
-def server_error(request):
-    """500 in the site's name, without the context processors: they ask the database,
-    which may be what just failed."""
-    return HttpResponseServerError(loader.render_to_string("500.html", {"site_name": settings.SITE_NAME}))
-
-
-handler500 = server_error
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

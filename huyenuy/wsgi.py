@@ -7,9 +7,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "huyenuy.settings")
 
 django_application = get_wsgi_application()
 
-from huyenuy.pagecache import FastPath  # noqa: E402 - needs the settings loaded above
+from pagecache.wsgi import FastPath  # noqa: E402 - needs the settings loaded above
 
-# Fresh cached pages are answered before Django builds a request (huyenuy/pagecache.py).
+# Fresh cached pages are answered before Django builds a request (pagecache/wsgi.py).
 application = FastPath(django_application)
 
 # Everything loaded so far (Django, the URL map, templates) lives as long as the

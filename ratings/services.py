@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+import pagecache
 from articles.models import Article
-from huyenuy import pagecache
 
 from .models import Vote
 
@@ -54,7 +54,6 @@ def vote_cast(*, article: Article, stars: int, voter_key: str) -> Article:
     except IntegrityError:
         raise AlreadyVoted from None
     article.refresh_from_db(fields=["rating_sum", "rating_count"])
-    pagecache.invalidate_article(article.pk)
     return article
 
 
@@ -66,7 +65,6 @@ def vote_delete(*, vote: Vote) -> None:
             Article.objects.filter(pk=vote.article_id).update(
                 rating_sum=F("rating_sum") - vote.stars, rating_count=F("rating_count") - 1
             )
-    pagecache.invalidate_article(vote.article_id)
 
 
 def recount(articles=None) -> int:
@@ -78,7 +76,7 @@ def recount(articles=None) -> int:
             rating_sum=Coalesce(Subquery(votes.annotate(s=Sum("stars")).values("s")), Value(0)),
             rating_count=Coalesce(Subquery(votes.annotate(c=Count("id")).values("c")), Value(0)),
         )
-    pagecache.invalidate_all()
+    pagecache.invalidate_all()  # an UPDATE sends no signal: every page may show these totals
     return updated
 
 

@@ -1,4 +1,4 @@
-"""The WSGI fast path (huyenuy.pagecache.FastPath): a cached page answered before Django runs.
+"""The WSGI fast path (pagecache.wsgi.FastPath): a cached page answered before Django runs.
 
 A reader must not be able to tell a page from the fast path from the one Django
 made: same bytes, same security headers, same validators; and it must step

@@ -147,7 +147,9 @@ def test_feed_of_an_unknown_or_hidden_category_is_404(client, db):
 def test_feeds_cost_a_fixed_number_of_queries(client, db, no_page_cache, django_assert_num_queries):
     category = make_category()
     for i in range(12):
-        make_article(category=category, lead_image=image_upload() if i % 2 else None, lead_image_alt="Ảnh" if i % 2 else "")
+        make_article(
+            category=category, lead_image=image_upload() if i % 2 else None, lead_image_alt="Ảnh" if i % 2 else ""
+        )
     with django_assert_num_queries(1):
         assert client.get("/rss/").status_code == 200
     with django_assert_num_queries(2):  # the category, its articles

@@ -29,7 +29,7 @@ pytestmark = [
 @pytest.fixture
 def front(settings, tmp_path, static_root):
     cache_url = f"file://{tmp_path / 'cache'}"
-    settings.CACHES = {"default": cache_from_url(cache_url)}
+    settings.CACHES = {"default": cache_from_url(cache_url), "pages": cache_from_url(cache_url, "pages")}
     env = app_env(settings, cache_url, static_root, FRONT_CACHE_SECONDS="2")
     with gunicorn(env) as app, nginx([app], media=settings.MEDIA_ROOT) as base:
         yield base

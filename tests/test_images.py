@@ -11,13 +11,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.template import engines
 from django.utils import timezone
 from PIL import Image
 
-from articles.images import BODY_IMAGE_SIZES, make_missing_renditions, responsive_body, validate_image
 from articles.models import Article, SiteBanner
-from articles.text import sanitize_html
+from core.text import sanitize_html
+from images.checks import validate_image
+from images.markup import BODY_IMAGE_SIZES, responsive_body
 from tests.factories import image_bytes, image_upload, make_article, make_category, make_user
 
 pytestmark = pytest.mark.django_db
@@ -267,10 +269,13 @@ def test_missing_renditions_of_images_stored_before_them_can_be_made(db, setting
     for path in media_files(settings):
         if path != article.lead_image.name:
             (settings.MEDIA_ROOT / path).unlink()
-    assert make_missing_renditions() == 1
+    out = io.StringIO()
+    call_command("make_renditions", stdout=out)
+    assert "Đã tạo 1 bản ảnh còn thiếu." in out.getvalue()
     base = article.lead_image.name.removesuffix(".jpg")
     assert stored(settings, f"{base}-800w.webp").size == (800, 480)
-    assert make_missing_renditions() == 0
+    call_command("make_renditions", stdout=out)
+    assert "Đã tạo 0 bản ảnh còn thiếu." in out.getvalue()
 
 
 # --- pages ------------------------------------------------------------------------------
@@ -285,7 +290,9 @@ def picture_of(html: str, container: str) -> str:
 def test_article_page_lead_banner_is_an_eager_picture_with_webp_and_sizes(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     article = make_article(
-        lead_image=image_upload(size=(1600, 1000)), lead_image_alt="Quang cảnh hội nghị", lead_image_caption="Chú thích ảnh"
+        lead_image=image_upload(size=(1600, 1000)),
+        lead_image_alt="Quang cảnh hội nghị",
+        lead_image_caption="Chú thích ảnh",
     )
     html = client.get(article.get_absolute_url()).content.decode()
     url = default_storage.url(article.lead_image.name)

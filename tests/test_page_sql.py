@@ -152,4 +152,4 @@ def test_postgresql_prepares_the_page_statements_and_plans_them_once(client, new
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = " ".join(row[0] for row in cursor.fetchall())
-    assert "AS side" in prepared and '"articles_tag"' in prepared  # the neighbours, the keywords
+    assert "UNION ALL" in prepared and '"articles_tag"' in prepared  # the neighbours, the keywords

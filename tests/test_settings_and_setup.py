@@ -86,7 +86,8 @@ def test_500_page_is_vietnamese_and_needs_no_database():
 
 @pytest.mark.django_db
 def test_pages_work_with_caching_switched_off(client, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # CACHE_URL=dummy://
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # CACHE_URL=dummy://
+    settings.CACHES = {"default": dummy, "pages": dummy}
     from tests.factories import make_article
 
     article = make_article()
@@ -122,7 +123,7 @@ def test_gunicorn_entry_point_refuses_to_start_without_secret_key_even_with_noth
 
 
 def test_500_page_carries_the_configured_site_name(settings):
-    from huyenuy.urls import server_error
+    from core.views import server_error
 
     settings.SITE_NAME = "Huyện ủy Thử Nghiệm"
     response = server_error(None)

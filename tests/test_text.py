@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from articles.text import nfc, sanitize_html, slugify_vi
+from core.text import nfc, sanitize_html, slugify_vi
 from tests.factories import make_article, make_category
 
 

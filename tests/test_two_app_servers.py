@@ -45,7 +45,7 @@ def servers(request, settings, tmp_path, static_root):
         cache_url = REDIS_URL
     else:
         cache_url = f"file://{tmp_path / 'cache'}"
-    settings.CACHES = {"default": cache_from_url(cache_url)}
+    settings.CACHES = {"default": cache_from_url(cache_url), "pages": cache_from_url(cache_url, "pages")}
     from django.core.cache import cache
 
     cache.clear()

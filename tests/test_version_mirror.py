@@ -10,9 +10,9 @@ import socket
 import pytest
 import redis
 
-from huyenuy import pagecache
-from huyenuy.redis_cache import FastRedisCache
-from huyenuy.versions import VersionMirror
+from pagecache import store
+from pagecache.redis import FastRedisCache
+from pagecache.versions import VersionMirror
 from tests.factories import make_article
 
 URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
@@ -112,19 +112,19 @@ def test_readers_still_get_pages_when_redis_is_down(db, client, settings):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         closed_port = sock.getsockname()[1]
-    settings.CACHES = {"default": {"BACKEND": "huyenuy.redis_cache.FastRedisCache",
-                                   "LOCATION": f"redis://127.0.0.1:{closed_port}/0"}}  # fmt: skip
+    down = {"BACKEND": "pagecache.redis.FastRedisCache", "LOCATION": f"redis://127.0.0.1:{closed_port}/0"}
+    settings.CACHES = {"default": down, "pages": {**down, "KEY_PREFIX": "pages"}}
     for _ in range(2):
         page = client.get(article.get_absolute_url())
         assert page.status_code == 200 and "Khi Redis không chạy" in page.content.decode()
         assert "X-Page-Cache" not in page  # made afresh each time
     assert client.get("/").status_code == 200
-    assert isinstance(pagecache._version_reader(), VersionMirror)
+    assert isinstance(store._version_reader(), VersionMirror)
 
 
 def test_pages_through_redis_are_fresh_after_every_kind_of_change(db, client, settings):
-    settings.CACHES = {"default": {"BACKEND": "huyenuy.redis_cache.FastRedisCache", "LOCATION": URL,
-                                   "KEY_PREFIX": "huyenuy-test"}}  # fmt: skip
+    redis_cache = {"BACKEND": "pagecache.redis.FastRedisCache", "LOCATION": URL, "KEY_PREFIX": "huyenuy-test"}
+    settings.CACHES = {"default": redis_cache, "pages": {**redis_cache, "KEY_PREFIX": "huyenuy-test-pages"}}
     from django.core.cache import cache
 
     cache.clear()

@@ -7,7 +7,7 @@ SQLite has no such index: search there reads the table, correctly, just slower.
 
 from django.db import migrations
 
-from articles.text import html_to_text, search_document
+from core.text import html_to_text, search_document
 
 INDEXES = {
     "article_search_text_trgm": "search_text",

@@ -7,7 +7,7 @@ import json
 
 from django.db import migrations, models
 
-import articles.images
+import images.checks
 
 RENAMED = {
     "banner": "lead_image",
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                 height_field="lead_image_height",
                 help_text="JPEG, PNG, WebP hoặc GIF; ảnh được kiểm tra, xoay đúng chiều và xóa thông tin EXIF.",
                 upload_to="articles/%Y/%m/",
-                validators=[articles.images.validate_image],
+                validators=[images.checks.validate_image],
                 verbose_name="ảnh đại diện",
                 width_field="lead_image_width",
             ),

@@ -2,6 +2,8 @@ from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
+from .compat import loosen_csp
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """The site's strict policy, loosened for styles in the admin only.
@@ -12,7 +14,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def process_response(self, request, response):
         if request.path.startswith("/admin/"):
-            response._csp_update = {"style-src": [UNSAFE_INLINE]}
+            loosen_csp(response, {"style-src": [UNSAFE_INLINE]})
         return super().process_response(request, response)
 
 

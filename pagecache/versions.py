@@ -1,7 +1,7 @@
 """The page cache's tag versions, mirrored in each process and kept exact by Redis.
 
 A cached page is served only after checking that the versions of what it shows
-are still the current ones (huyenuy/pagecache.py). Asking Redis on every hit is
+are still the current ones (pagecache/store.py). Asking Redis on every hit is
 a network round trip, most of what a hit costs. So each process keeps the
 versions it has read, and Redis tells it the moment one changes: the process
 holds one connection with `CLIENT TRACKING ... BCAST PREFIX <version keys>`,
@@ -25,6 +25,8 @@ import threading
 import time
 
 from redis.exceptions import RedisError
+
+from .compat import redis_connection_kwargs, redis_primary_pool
 
 INVALIDATE_CHANNEL = "__redis__:invalidate"
 
@@ -93,11 +95,9 @@ class VersionMirror:
         return self.connection is not None
 
     def _connect(self) -> None:
-        pool = self.cache._cache._get_connection_pool(write=True)  # the primary: where writes happen
+        pool = redis_primary_pool(self.cache)  # the primary: where writes happen
         # RESP2: invalidations come as pub/sub messages on this very connection (REDIRECT to itself).
-        kwargs = {**pool.connection_kwargs, "protocol": 2}
-        kwargs.pop("maint_notifications_config", None)  # redis-py 7+: needs RESP3, and is not for a subscriber
-        connection = pool.connection_class(**kwargs)
+        connection = pool.connection_class(**redis_connection_kwargs(pool))
         try:
             connection.connect()
             connection.send_command("CLIENT", "ID")

@@ -19,10 +19,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from articles.management.commands.load_demo import PLACES, demo_image
+import pagecache
 from articles.models import Article, Category
-from articles.text import html_to_text, sanitize_html, search_document, slugify_vi
-from huyenuy import pagecache
+from core.text import html_to_text, sanitize_html, search_document, slugify_vi
+from demo.data import PLACES
+from demo.pictures import demo_image
 
 PREFIX = "du-lieu-thu-"
 SUBJECTS = [

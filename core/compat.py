@@ -1,0 +1,38 @@
+"""Every private API of Django and django-csp the portal's apps rely on, and nowhere else.
+
+(The page cache keeps its own, for Redis, in pagecache/compat.py: it imports no
+app.) Each was checked against Django 5.2.19 and django-csp 4.0
+(requirements.txt); tests/core/test_compat.py fails when one of them changes
+shape, so an upgrade shows here first.
+"""
+
+import psycopg
+
+
+def compile_queryset(queryset) -> tuple[str, tuple, list]:
+    """The SQL and parameters of `queryset` (a values_list), and the converters of its
+    columns, as Query.get_compiler(), SQLCompiler.as_sql(), .select and
+    .get_converters() give them: {column index: (functions, expression)}."""
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = compiler.as_sql()
+    converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
+    return sql, tuple(params), list(converters.items())
+
+
+def server_binding_cursor(connection):
+    """A cursor of Django's PostgreSQL connection that sends parameters apart from the SQL
+    (Django's own cursors inline them), so that psycopg can prepare a statement; its
+    queries are logged like Django's (DatabaseWrapper._prepare_cursor)."""
+    connection.ensure_connection()
+    return connection._prepare_cursor(psycopg.Cursor(connection.connection))
+
+
+def is_new_upload(field_file) -> bool:
+    """Whether a FileField's value is an upload not stored yet (FieldFile._committed)."""
+    return bool(field_file) and not getattr(field_file, "_committed", True)
+
+
+def loosen_csp(response, directives: dict) -> None:
+    """Add sources to this response's Content-Security-Policy, as django-csp's
+    @csp_update decorator does (it sets response._csp_update)."""
+    response._csp_update = directives

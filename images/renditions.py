@@ -1,0 +1,163 @@
+"""Storing checked photos, re-encoded, with their renditions.
+
+Every image that reaches the site (the editor's body images, lead photos and site
+banners) is checked and cleaned by checks.prepared(), re-encoded and stored under
+a dated folder with a random name.
+
+Next to it, once, when it is stored, go its renditions: narrower copies for
+phones and WebP copies for the browsers that take them. Their names follow from
+the original's name and width, so a page computes them without touching the disk:
+
+    articles/2026/11/<uuid>.jpg          the original, re-encoded, at most 2000 px wide
+    articles/2026/11/<uuid>.webp         the same size in WebP
+    articles/2026/11/<uuid>-480w.webp    480 px wide, and <uuid>-480w.jpg
+    …-800w.…, …-1200w.…                  the widths of RENDITION_WIDTHS below the original's
+
+A photo with transparency is stored as PNG and its narrower copies too. No name is
+ever reused, so nginx lets browsers keep these files forever (deploy/nginx.conf).
+"""
+
+import io
+import posixpath
+import uuid
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from PIL import Image
+
+from .checks import has_transparency, prepared
+
+# Narrower copies made of every stored image (only those narrower than it).
+RENDITION_WIDTHS = (480, 800, 1200)
+JPEG_QUALITY = 85
+WEBP_QUALITY = 80
+# The format of an original and of its narrower copies, by the original's extension.
+FALLBACK_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+def _fallback_format(image: Image.Image) -> str:
+    """What browsers without WebP get: JPEG, or PNG for a picture with transparency."""
+    return "PNG" if image.mode == "RGBA" else "JPEG"
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        # Progressive JPEG at quality 85: sharp on phones, small on a slow line.
+        image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    elif fmt == "PNG":
+        image.save(out, "PNG", optimize=True)
+    else:
+        image.save(out, "WEBP", quality=WEBP_QUALITY, method=4)  # keeps transparency
+    return out.getvalue()
+
+
+def random_name(folder: str, ext: str) -> str:
+    return f"{folder}/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}.{ext}"
+
+
+# --- renditions ---------------------------------------------------------------
+
+
+def rendition_widths(width: int | None) -> list[int]:
+    """The narrower copies an image `width` pixels wide has: RENDITION_WIDTHS below its width."""
+    return [w for w in RENDITION_WIDTHS if width and w < width]
+
+
+def has_renditions(name: str) -> bool:
+    """Whether an image stored under `name` gets renditions: the JPEG and PNG stored by this module."""
+    return posixpath.splitext(name)[1].lower() in FALLBACK_FORMATS
+
+
+def rendition_name(name: str, width: int | None = None, ext: str | None = None) -> str:
+    """articles/2026/11/abc.jpg -> abc.webp (ext="webp"), abc-480w.webp (480, "webp"), abc-480w.jpg (480)."""
+    base, original_ext = posixpath.splitext(name)
+    suffix = f"-{width}w" if width else ""
+    return f"{base}{suffix}.{ext}" if ext else f"{base}{suffix}{original_ext}"
+
+
+def _renditions(image: Image.Image, name: str):
+    """(name, bytes) of each rendition of `image`, the picture stored under `name`."""
+    fallback = FALLBACK_FORMATS[posixpath.splitext(name)[1].lower()]
+    yield rendition_name(name, ext="webp"), _encode(image, "WEBP")
+    for width in rendition_widths(image.width):
+        height = max(1, round(image.height * width / image.width))
+        narrower = image.resize((width, height), Image.Resampling.LANCZOS)
+        yield rendition_name(name, width, "webp"), _encode(narrower, "WEBP")
+        yield rendition_name(name, width), _encode(narrower, fallback)
+
+
+def _store_renditions(storage, name: str, image: Image.Image) -> None:
+    """Write the renditions of `image` next to `name`; on a failure, leave none behind."""
+    written = []
+    try:
+        for rendition, data in _renditions(image, name):
+            if storage.exists(rendition):  # only when remade: the name must stay the same
+                storage.delete(rendition)
+            written.append(storage.save(rendition, ContentFile(data)))
+    except Exception:
+        for rendition in written:
+            storage.delete(rendition)
+        raise
+
+
+def store_image(field_file) -> None:
+    """For model save(): store an uncommitted upload of an ImageField as its checked,
+    re-encoded copy (random name, the field's upload_to and width/height fields), and
+    its renditions. The caller saves the row."""
+    image = prepared(field_file)
+    fmt = _fallback_format(image)
+    name = f"{uuid.uuid4().hex}.{EXTENSIONS[fmt]}"
+    # A named ContentFile: ImageField reads the width and height fields from it.
+    field_file.save(name, ContentFile(_encode(image, fmt), name=name), save=False)
+    try:
+        _store_renditions(field_file.storage, field_file.name, image)
+    except Exception:
+        field_file.storage.delete(field_file.name)
+        raise
+
+
+def store_editor_image(upload) -> str:
+    """Check, re-encode and store a body image and its renditions; return its public URL."""
+    image = prepared(upload)
+    fmt = _fallback_format(image)
+    name = default_storage.save(random_name("uploads", EXTENSIONS[fmt]), ContentFile(_encode(image, fmt)))
+    try:
+        _store_renditions(default_storage, name, image)
+    except Exception:
+        default_storage.delete(name)
+        raise
+    return default_storage.url(name)
+
+
+def make_renditions(name: str, storage=None) -> None:
+    """(Re)make the renditions of an image already stored under `name`, e.g. one stored
+    before renditions existed. Its stored copy is already checked and re-encoded."""
+    storage = storage or default_storage
+    if not has_renditions(name):
+        return
+    with storage.open(name) as file:
+        image = Image.open(file)
+        image.load()
+    image = image.convert("RGBA" if has_transparency(image) else "RGB")
+    image.info = {}
+    _store_renditions(storage, name, image)
+
+
+def picture_candidates(name: str, width: int | None, storage=None) -> dict:
+    """The URLs a <picture> of the image stored under `name`, `width` pixels wide, offers,
+    computed from the name and the width alone (no disk access on a reader's request):
+    {"src": url, "webp": [(url, w), …], "fallback": [(url, w), …]}, narrowest first, the
+    original last. "webp" and "fallback" are empty for an image without renditions."""
+    storage = storage or default_storage
+    src = storage.url(name)
+    if not width or not has_renditions(name):
+        return {"src": src, "webp": [], "fallback": []}
+    widths = rendition_widths(width)
+    webp = [(storage.url(rendition_name(name, w, "webp")), w) for w in widths]
+    webp.append((storage.url(rendition_name(name, ext="webp")), width))
+    fallback = [(storage.url(rendition_name(name, w)), w) for w in widths]
+    fallback.append((src, width))
+    return {"src": src, "webp": webp, "fallback": fallback}

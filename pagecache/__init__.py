@@ -1,0 +1,39 @@
+"""The full-page cache for anonymous readers (see store.py), as the portal's apps use it.
+
+It imports none of them. An app tells it what changed from its own signal
+receivers, and what its pages read and when they change by themselves from
+its AppConfig.ready():
+
+    pagecache.invalidate(pagecache.CONTENT)         every page (an article saved)
+    pagecache.invalidate(pagecache.tag("article", 7))   the pages that name this tag
+    pagecache.register_schedule(next_scheduled_change)  no page kept past that moment
+    pagecache.register_parameters("trang", "q")     query parameters that make another page
+
+A view names the tags of its pages with a `cache_tags(**url_kwargs)` class method.
+"""
+
+from .store import (
+    CACHE_ERRORS,
+    CONTENT,
+    content_version,
+    enabled,
+    invalidate,
+    invalidate_all,
+    register_parameters,
+    register_schedule,
+    seconds_until_next_change,
+    tag,
+)
+
+__all__ = [
+    "CACHE_ERRORS",
+    "CONTENT",
+    "content_version",
+    "enabled",
+    "invalidate",
+    "invalidate_all",
+    "register_parameters",
+    "register_schedule",
+    "seconds_until_next_change",
+    "tag",
+]

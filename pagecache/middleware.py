@@ -1,0 +1,76 @@
+"""PageCacheMiddleware: the first middleware; stores what FastPath (pagecache/wsgi.py) serves."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+
+from . import store
+
+logger = logging.getLogger("pagecache")
+
+
+class PageCacheMiddleware:
+    """The first middleware: serves hits (when FastPath did not) and stores anonymous pages
+    as the whole stack made them: security headers, CSP, ETag, gzip (one entry per encoding).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        meta = request.META
+        if not store.is_cacheable_request(meta):
+            return self.get_response(request)
+        key = store.page_key(meta, request.scheme, request.get_host())
+        looked_up = meta.pop(store.ENVIRON_KEY, ())
+        if looked_up is None:  # FastPath found the cache unreachable
+            return self.get_response(request)
+        if looked_up and looked_up[0] == key:
+            versions = looked_up[1]
+        else:
+            try:
+                entry, versions = store.lookup(key, request.path_info)
+            except store.CACHE_ERRORS:
+                logger.exception("Page cache unreachable: serving pages without it")
+                return self.get_response(request)
+            if entry is not None:
+                status, headers, body = store.answer(entry, meta)
+                response = HttpResponse(body, status=status)
+                for name, value in headers:
+                    response[name] = value
+                return response
+
+        response = self.get_response(request)
+        if store.is_cacheable_response(response):
+            try:
+                self.store(request, response, key, versions)
+            except store.CACHE_ERRORS:
+                logger.exception("Page cache unreachable: page not stored")
+        return response
+
+    def store(self, request, response, key, versions) -> None:
+        timeout = settings.PAGE_CACHE_SECONDS
+        until_change = store.seconds_until_next_change(versions[store.CONTENT])
+        if until_change is not None:
+            timeout = min(timeout, until_change)
+        patch_cache_control(response, public=True, max_age=min(timeout, settings.PAGE_MAX_AGE))
+        front = min(timeout, settings.FRONT_CACHE_SECONDS)
+        if front > 0:
+            # Only pages marked so are kept by nginx's micro-cache (deploy/nginx.conf);
+            # nginx removes the header before it reaches the browser.
+            response["X-Accel-Expires"] = str(front)
+        if timeout > 0 and request.method == "GET":
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            entry = {
+                "versions": versions,
+                "content": response.content,
+                "headers": [(name, value) for name, value in response.items() if name.lower() != "content-length"],
+                "etag": response.get("ETag", ""),
+                "expires": time.time() + timeout,
+            }
+            store.save(key, entry, timeout)
+        response["X-Page-Cache"] = "miss"

@@ -1,0 +1,49 @@
+"""The page cache's WSGI wrapper: huyenuy/wsgi.py puts it around Django."""
+
+import logging
+
+from django.conf import settings
+
+from . import store
+
+logger = logging.getLogger("pagecache")
+
+
+def _scheme(environ) -> str:
+    """request.scheme without a request: SECURE_PROXY_SSL_HEADER first, as Django reads it."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+class FastPath:
+    """A fresh cached page is answered before Django builds a request or runs a
+    middleware; a few string tests and the versions (from the mirror with Redis)
+    are all a hit costs. Anything else goes to Django, with what was looked up
+    left in the environ for PageCacheMiddleware to store the page under.
+    """
+
+    STATUS = {200: "200 OK", 304: "304 Not Modified"}
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        host = environ.get("HTTP_HOST")
+        if host and store.is_cacheable_request(environ):
+            key = store.page_key(environ, _scheme(environ), host)
+            try:
+                entry, versions = store.lookup(key, environ["PATH_INFO"])
+            except store.CACHE_ERRORS:
+                logger.exception("Page cache unreachable: serving pages without it")
+                environ[store.ENVIRON_KEY] = None
+                return self.application(environ, start_response)
+            if entry is not None:
+                status, headers, body = store.answer(entry, environ)
+                start_response(self.STATUS[status], headers)
+                return [body]
+            environ[store.ENVIRON_KEY] = (key, versions)
+        return self.application(environ, start_response)
