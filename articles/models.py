@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
 import pagecache
-from core.compat import is_new_upload
+from core.compat import concrete_fields, is_new_upload
 from core.rules import holds
 from core.text import html_to_text, nfc, sanitize_html, search_document, slugify_vi
 from images.checks import validate_image
@@ -406,7 +406,7 @@ class Article(models.Model):
             # write its stale totals back.
             kwargs["update_fields"] = [
                 field.name
-                for field in self._meta.concrete_fields
+                for field in concrete_fields(self)
                 if not field.primary_key and field.name not in RATING_FIELDS
             ]
         super().save(*args, **kwargs)

@@ -15,6 +15,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
+from core.compat import concrete_fields
 from core.fastsql import Statement
 
 from .models import SEARCH_FIELDS, Article, Category, SiteBanner, Tag, Topic, article_url
@@ -39,7 +40,7 @@ LINK_COLUMNS = ("category__slug", "id", "title", "slug", "published_at")
 
 
 def _attnames(model, exclude=()) -> list[str]:
-    return [field.attname for field in model._meta.concrete_fields if field.name not in exclude]
+    return [field.attname for field in concrete_fields(model) if field.name not in exclude]
 
 
 def _instance(model, attnames, values):

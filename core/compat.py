@@ -36,3 +36,8 @@ def loosen_csp(response, directives: dict) -> None:
     """Add sources to this response's Content-Security-Policy, as django-csp's
     @csp_update decorator does (it sets response._csp_update)."""
     response._csp_update = directives
+
+
+def concrete_fields(model) -> tuple:
+    """The fields of `model` that have a column, in the table's order (Options.concrete_fields)."""
+    return tuple(model._meta.concrete_fields)

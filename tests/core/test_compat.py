@@ -47,6 +47,12 @@ def test_is_new_upload_tells_a_fresh_upload_from_a_stored_file():
     assert compat.is_new_upload(stored.instance.lead_image)
 
 
+def test_concrete_fields_are_the_columns_in_table_order():
+    names = [field.name for field in compat.concrete_fields(Article)]
+    assert names[0] == "id" and "lead_image" in names and "category" in names
+    assert "tags" not in names and "votes" not in names  # many-to-many and reverse relations have no column
+
+
 def test_loosen_csp_adds_sources_to_this_response_only():
     middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse())
     loosened = HttpResponse()
