@@ -72,14 +72,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers=None):
-    """gunicorn with gunicorn.conf.py (its number of workers unless `workers` is given)."""
+def gunicorn(env, workers=None, app="huyenuy.wsgi"):
+    """gunicorn with gunicorn.conf.py (its number of workers unless `workers` is given) serving `app`.
+
+    `app` is the portal unless another WSGI application is named (bench/floor_app.py).
+    """
     port = free_port()
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
     if workers is not None:
         env["GUNICORN_WORKERS"] = str(workers)
     log = open(f"/tmp/huyenuy-bench-gunicorn-{port}.log", "w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "huyenuy.wsgi"], cwd=ROOT, env=env, stderr=log)
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", app], cwd=ROOT, env=env, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

@@ -1,4 +1,4 @@
-"""Pages per second: the portal as production runs it, beside nginx serving a static file.
+"""Pages per second: the portal as production runs it, beside nginx serving a static file and a bare Django.
 
     make bench                       (1,000 then 100,000 articles)
     scripts/with-postgres .venv/bin/python bench/pages.py --articles 1000000   (the long manual run)
@@ -12,16 +12,22 @@ then, in one run and on the same machine:
 2. gunicorn with the page cache in Redis: the article page;
 3. nginx with the shipped locations (deploy/nginx-locations.conf, micro-cache)
    in front of that gunicorn, and nginx serving the same article page as a
-   static file - the baseline every ratio is measured against (the two in
-   turn, three times each, the median run of each kept);
+   static file - the baseline every ratio is measured against - and the Django
+   floor: bench/floor_app.py (no database, no middleware, one view returning
+   the bytes of that static copy) under the same gunicorn settings, the
+   second baseline (the three in turn, three times each, the median run of
+   each kept);
 4. votes per second through gunicorn, checking that none is lost, and how long
    a vote takes to show through the front cache.
 
 Needs wrk and nginx (Debian: apt-get install wrk nginx-light) and Redis on
-127.0.0.1:6379. Prints one table per size.
+127.0.0.1:6379. Prints one table per size, every row with its ratio to both
+baselines: on a busy machine Python slows down differently from nginx's C, and
+the ratio to the floor cancels that.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -38,7 +44,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, bench_env, gunicorn, manage, prepare
 
 sys.path.insert(0, str(ROOT))
-from tests.live import nginx  # the same nginx set-up as the front-cache tests
+
+try:  # the same nginx set-up as the front-cache tests, wherever they keep it
+    from tests.deploy.live import nginx
+except ModuleNotFoundError as error:
+    if error.name not in ("tests.deploy", "tests.deploy.live"):
+        raise
+    from tests.live import nginx  # before the tests were sorted into folders
 
 URLS = r"""
 import json
@@ -117,6 +129,16 @@ def median_run(runs: list[dict]) -> dict:
     return sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]
 
 
+@contextlib.contextmanager
+def django_floor(env, html: str):
+    """bench/floor_app.py under gunicorn (gunicorn.conf.py, as the portal) answering every request with `html`."""
+    with tempfile.NamedTemporaryFile("wb", suffix=".html") as page:
+        page.write(html.encode())  # the bytes of nginx's static copy, which is written as UTF-8 too
+        page.flush()
+        with gunicorn({**env, "FLOOR_HTML": page.name}, app="bench.floor_app:application") as base:
+            yield base
+
+
 def fetch(url) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode()
@@ -165,19 +187,24 @@ def run(size, seconds, connections):
         wrk(base + urls["article"], 2, connections)  # warm up
         rows.append(("article (page cache)", wrk(base + urls["article"], seconds, connections), 0))
 
-        # nginx: the shipped locations in front of this gunicorn, and the static copy.
+        # nginx: the shipped locations in front of this gunicorn, and the static copy;
+        # the Django floor serves the same bytes.
         media = Path(env.get("MEDIA_ROOT", ROOT / "var/media"))
         with nginx([base], media=media, static_copy=html) as front:
             wrk(front + urls["article"], 2, connections)
             with urllib.request.urlopen(front + urls["article"], timeout=30) as response:
                 front_status = response.headers.get("X-Front-Cache")
             # The two nginx figures are close, and this machine's neighbours come and go:
-            # they are measured in turn, ROUNDS times each, and the median run of each kept.
-            statics, fronts = [], []
-            for _ in range(ROUNDS):
-                statics.append(wrk(front + "/static-copy.html", seconds, connections))
-                fronts.append(wrk(front + urls["article"], seconds, connections))
-            static, through_nginx = median_run(statics), median_run(fronts)
+            # they and the floor are measured in turn, ROUNDS times each, and the median
+            # run of each kept. The floor's workers stop before the votes.
+            with django_floor(env, html) as floor:
+                wrk(floor + urls["article"], 2, connections)
+                statics, fronts, floors = [], [], []
+                for _ in range(ROUNDS):
+                    statics.append(wrk(front + "/static-copy.html", seconds, connections))
+                    fronts.append(wrk(front + urls["article"], seconds, connections))
+                    floors.append(wrk(floor + urls["article"], seconds, connections))
+            static, through_nginx, django = median_run(statics), median_run(fronts), median_run(floors)
             rows.append(("article (nginx micro-cache)", through_nginx, 0))
 
             # Votes: every request a new reader (wrk keeps no cookies).
@@ -204,14 +231,16 @@ def run(size, seconds, connections):
             visible_after = time.monotonic() - started
 
     print(f"\n### {facts['articles']:,} articles (category page {facts['deep_page']} as the deep page)\n")
-    print("| page | req/s | p50 ms | p99 ms | queries | ratio to nginx static |")
-    print("|---|---:|---:|---:|---:|---:|")
-    print(f"| nginx static copy of the article page (median of {ROUNDS}) | {static['rps']:.0f} | {static['p50']:.2f} | "
-          f"{static['p99']:.2f} | - | 1.000 |")  # fmt: skip
-    for name, result, count in rows:
+    print("| page | req/s | p50 ms | p99 ms | queries | ratio to nginx static | ratio to Django floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    baselines = [
+        (f"nginx static copy of the article page (median of {ROUNDS})", static, None),
+        (f"Django floor: bench/floor_app.py, the same bytes (median of {ROUNDS})", django, None),
+    ]
+    for name, result, count in baselines + rows:
         shown = "-" if count is None else count
         print(f"| {name} | {result['rps']:.0f} | {result['p50']:.2f} | {result['p99']:.2f} | {shown} | "
-              f"{result['rps'] / static['rps']:.4f} |")  # fmt: skip
+              f"{result['rps'] / static['rps']:.4f} | {result['rps'] / django['rps']:.4f} |")  # fmt: skip
     deep, first = rows[3][1]["rps"], rows[2][1]["rps"]
     print(f"\ncategory page {facts['deep_page']} / page 1: {deep / first:.2f}x")
     print(f"votes: {accepted} accepted, {counted} counted, lost {accepted - counted}")
