@@ -46,12 +46,12 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if store.is_cacheable_response(response):
             try:
-                self.store(request, response, key, versions)
+                self.keep(request, response, key, versions)
             except store.CACHE_ERRORS:
                 logger.exception("Page cache unreachable: page not stored")
         return response
 
-    def store(self, request, response, key, versions) -> None:
+    def keep(self, request, response, key, versions) -> None:
         timeout = settings.PAGE_CACHE_SECONDS
         until_change = store.seconds_until_next_change(versions[store.CONTENT])
         if until_change is not None:
