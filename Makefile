@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite lint format clean install bench
+.PHONY: run test test-fast test-sqlite lint format clean install bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ run: $(STAMP)
 # The whole suite on PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster).
 test: $(STAMP)
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+# The same on PostgreSQL, without the tests that start gunicorn, nginx or Chromium (marker `live`).
+test-fast: $(STAMP)
+	scripts/with-postgres $(PY) -m pytest -m "not live" $(PYTEST_ARGS)
 
 # The same suite on SQLite (what `make run` uses by default).
 test-sqlite: $(STAMP)

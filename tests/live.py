@@ -17,6 +17,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Waits for a server to start are not what the tests check: on a busy 2-core machine
+# (two test runs, a benchmark) gunicorn can take long to import Django, so be patient.
+STARTUP_SECONDS = 300
+# One request to a local server; a test that checks a delay measures it itself.
+REQUEST_SECONDS = 300
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -61,20 +67,24 @@ def gunicorn(env: dict, workers: int = 2):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + STARTUP_SECONDS
         while True:
             try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310 - our own server
+                urllib.request.urlopen(f"{base}/healthz", timeout=10)  # noqa: S310 - our own server
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     process.terminate()  # so that its stderr ends
-                    raise RuntimeError(process.communicate(timeout=30)[1].decode()[-3000:]) from None
+                    raise RuntimeError(process.communicate()[1].decode()[-3000:]) from None
                 time.sleep(0.1)
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=120)  # gunicorn lets its workers finish (graceful_timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 # The http block of deploy/nginx.conf, without TLS, listening on a free port;
@@ -145,8 +155,20 @@ def nginx(app_bases: list[str], *, media: Path, static_copy: str = ""):
     try:
         # nginx goes to the background: no pipes for it to hold open.
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:  # until nginx answers (its workers may start slowly on a busy machine)
+            try:
+                urllib.request.urlopen(f"{base}/static-copy.html", timeout=10)  # noqa: S310 - our own server
+                break
+            except urllib.error.HTTPError:
+                break  # an answer all the same
+            except OSError:
+                if time.monotonic() > deadline:
+                    log = (tmp / "error.log").read_text(errors="replace")[-3000:]
+                    raise RuntimeError(f"nginx did not answer on {base}:\n{log}") from None
+                time.sleep(0.1)
+        yield base
     finally:
         subprocess.run([*command, "-s", "stop"], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         shutil.rmtree(tmp, ignore_errors=True)
@@ -166,7 +188,7 @@ class Browser:
         headers = {"Host": self.host, **(headers or {})}
         req = urllib.request.Request(url, data=body, method=method, headers=headers)  # noqa: S310 - local servers
         try:
-            with self.opener.open(req, timeout=30) as response:
+            with self.opener.open(req, timeout=REQUEST_SECONDS) as response:
                 body = response.read()
                 if response.headers.get("Content-Encoding") == "gzip":
                     body = gzip.decompress(body)

@@ -21,3 +21,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="huyenuy-test-static-")
 WHITENOISE_USE_FINDERS = True
+# A test database of this run's own on PostgreSQL: two runs at once against one server
+# (`make test` twice, CI and a developer) must not create, use or drop the same database.
+# SQLite's test database lives in memory already.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_huyenuy_{os.getpid()}"  # noqa: F405

@@ -32,7 +32,11 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail(f"Chromium is missing at {CHROMIUM}: the browser tests cannot run in CI without it.")
         pytest.skip("Chromium is missing: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # expect() waits for what the page shows (a vote's answer, a saved article) for 5 s by
+    # default; how long it takes is not what these tests check, and a busy machine is slow.
+    expect.set_options(timeout=120_000)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
@@ -76,7 +80,9 @@ def new_context(browser, live_server, browser_errors):
 
     def make(**kwargs):
         context = browser.new_context(base_url=live_server.url, locale="vi-VN", **kwargs)
-        context.set_default_timeout(10_000)
+        # Navigations and clicks wait for the live server and Chromium, both slow on a busy
+        # machine: that wait is not what the tests check.
+        context.set_default_timeout(120_000)
         context.on("page", browser_errors.watch)
         contexts.append(context)
         return context

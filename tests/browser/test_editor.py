@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from articles.models import Article
 from tests.factories import make_category, make_user, newsroom_group
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.live]
 
 PASSWORD = "Bien-tap-vien-2024!"
 TITLE = "Hội nghị sơ kết công tác xây dựng Đảng sáu tháng đầu năm"

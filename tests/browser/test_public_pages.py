@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.live]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from articles.models import Article
 from ratings.models import Vote
 from tests.factories import make_article
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.live]
 
 
 def test_reader_rates_with_the_keyboard_and_the_block_updates_without_a_reload(new_context, browser_errors):

@@ -108,6 +108,15 @@ def test_writer_cannot_edit_someone_elses_article_or_their_own_once_published(ca
     assert Article.objects.filter(pk=theirs.pk).exists()
 
 
+@pytest.mark.django_db
+def test_writer_with_delete_rights_cannot_delete_a_published_article(client):
+    writer = make_user(staff=True, perms=["view_article", "change_article", "delete_article"])
+    article = make_article(created_by=writer)
+    client.force_login(writer)
+    assert client.post(f"/admin/articles/article/{article.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
 def test_approver_publishes_edits_any_article_unpublishes_and_deletes(category):
     writer, approver = member_of(WRITERS), member_of(APPROVERS)
     draft = make_article(category=category, status=Article.Status.PENDING, created_by=writer)
@@ -285,6 +294,17 @@ def test_editing_lock_warns_the_second_editor_and_allows_a_takeover(category):
     assert beat["ok"] is False and "Minh đã tiếp quản" in beat["message"]
     assert minh.post(f"/admin/articles/article/{article.pk}/giu-cho/").json() == {"ok": True, "message": ""}
     assert Client().post(f"/admin/articles/article/{article.pk}/giu-cho/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_non_numeric_admin_ids_are_not_a_500_and_viewers_take_no_lock(client):
+    client.force_login(make_user(superuser=True))
+    assert client.get("/admin/articles/article/abc/change/").status_code in (302, 404)
+    article = make_article()
+    viewer = Client()
+    viewer.force_login(make_user(staff=True, perms=["view_article"], first_name="Người xem"))
+    assert viewer.get(f"/admin/articles/article/{article.pk}/change/").status_code == 200
+    assert "đang mở bài này" not in client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
 
 
 # --- print view ------------------------------------------------------------------

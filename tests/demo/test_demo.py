@@ -41,13 +41,3 @@ def test_load_demo_creates_the_seed_and_neighbours_and_is_idempotent():
     before = snapshot()
     call_command("load_demo", stdout=io.StringIO())
     assert snapshot() == before
-
-
-@pytest.mark.django_db
-def test_ensure_admin_creates_one_account_once_and_says_how_to_log_in():
-    out = io.StringIO()
-    call_command("ensure_admin", stdout=out)
-    assert "Tên đăng nhập: admin" in out.getvalue() and "/admin/" in out.getvalue()
-    again = io.StringIO()
-    call_command("ensure_admin", stdout=again)
-    assert "Đã có tài khoản quản trị" in again.getvalue()

@@ -1,4 +1,4 @@
-"""Versions mirrored in the process (huyenuy/versions.py), kept exact by Redis.
+"""Versions mirrored in the process (pagecache/versions.py), kept exact by Redis.
 
 Needs Redis (REDIS_TEST_URL, default redis://127.0.0.1:6379/14); `.ci/run`
 starts one when the machine has none, so under CI a missing Redis fails.
@@ -20,7 +20,7 @@ URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
 
 def _redis_answers() -> bool:
     try:
-        return redis.Redis.from_url(URL, socket_connect_timeout=1).ping()
+        return redis.Redis.from_url(URL, socket_connect_timeout=5).ping()
     except (redis.RedisError, OSError):
         return False
 

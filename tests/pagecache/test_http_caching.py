@@ -1,9 +1,13 @@
-"""What browsers and the front cache are told: validators, 304s, compression, who may keep what."""
+"""The page cache as Django serves it, and what browsers and the front cache are told:
+validators, 304s, compression, who may keep what, and for how long."""
 
 import gzip
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from tests.factories import make_article, make_user
 
@@ -23,6 +27,14 @@ def test_pages_carry_an_etag_and_answer_304_from_the_cache_too(client, article):
     Client().post(f"/danh-gia/{article.pk}/", {"stars": "5"}, HTTP_ORIGIN="http://testserver")
     changed = client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag  # the vote changed the page
+
+
+@pytest.mark.django_db
+def test_shared_link_parameters_do_not_make_new_copies(client):
+    article = make_article()
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+    shared = client.get(article.get_absolute_url(), {"fbclid": "IwAR0abc", "utm_source": "zalo"})
+    assert shared["X-Page-Cache"] == "hit"
 
 
 def test_security_headers_are_on_cached_pages_as_well(client, article):
@@ -61,11 +73,21 @@ def test_only_public_anonymous_pages_are_marked_for_the_front_cache(client, arti
 
 
 def test_a_scheduled_change_bounds_how_long_pages_are_kept(client, article, settings):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     settings.FRONT_CACHE_SECONDS = 600
     make_article(title="Tin hẹn giờ", published_at=timezone.now() + timedelta(seconds=90))
     keep = int(client.get("/")["X-Accel-Expires"])
     assert 0 < keep <= 90
+
+
+@pytest.mark.django_db
+def test_caching_resumes_after_a_scheduled_moment_has_passed(client):
+    start = timezone.now().replace(microsecond=0) + timedelta(hours=1)
+    make_article(title="Tin hẹn giờ thứ nhất", published_at=start)
+    make_article(title="Tin hẹn giờ thứ hai", published_at=start + timedelta(hours=5))
+    with time_machine.travel(start - timedelta(minutes=1), tick=False):
+        client.get("/")
+    with time_machine.travel(start + timedelta(minutes=1), tick=False):
+        assert "Tin hẹn giờ thứ nhất" in client.get("/").content.decode()
+        second = client.get("/")
+        assert second["X-Page-Cache"] == "hit"  # cached again, until the next scheduled article
+        assert int(second["X-Accel-Expires"]) > 0

@@ -22,6 +22,7 @@ from tests.factories import image_upload, make_article, make_category
 from tests.live import Browser, app_env, gunicorn
 
 pytestmark = [
+    pytest.mark.live,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="two processes need a shared database server"),
     pytest.mark.django_db(transaction=True),
 ]
@@ -37,7 +38,7 @@ def servers(request, settings, tmp_path, static_root):
     # process uses it too, so its saves invalidate pages.
     if request.param == "redis":
         try:
-            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=5).ping()
         except (redis.RedisError, OSError):
             if os.environ.get("CI") == "true":
                 raise

@@ -102,6 +102,11 @@ def test_old_links_only_answer_reads(client, category):
     assert client.get(url)["Location"] == article.get_absolute_url()
 
 
+@pytest.mark.django_db
+def test_nul_in_an_old_portal_link_is_404(client):
+    assert client.get("/news/a%00b/").status_code == 404
+
+
 def test_redirect_costs_one_query(client, category, django_assert_num_queries):
     make_article(category=category, legacy_id=8)
     with django_assert_num_queries(1):

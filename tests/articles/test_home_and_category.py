@@ -86,6 +86,23 @@ def test_bad_page_cursor_is_a_friendly_404(client, cursor):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("cursor", ["²", "١٢", "1e3", " 1"])
+def test_odd_digits_in_a_page_cursor_are_404(client, cursor):
+    category = make_category()
+    make_article(category=category)
+    assert client.get(category.get_absolute_url(), {"truoc": cursor}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_page_cursor_says_nothing_about_drafts(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    category = make_category()
+    make_article(category=category)
+    draft = make_article(category=category, status=Article.Status.DRAFT)
+    assert client.get(category.get_absolute_url(), {"truoc": draft.pk}).status_code == 404
+
+
+@pytest.mark.django_db
 def test_inactive_or_unknown_category_is_404(client):
     hidden = make_category(is_active=False)
     assert client.get(hidden.get_absolute_url()).status_code == 404

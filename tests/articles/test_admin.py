@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 
@@ -166,6 +167,16 @@ def test_anonymous_and_non_staff_cannot_reach_the_admin(client, db):
     assert client.get("/admin/articles/article/").status_code == 302
     client.force_login(make_user())
     assert client.get("/admin/articles/article/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_ensure_admin_creates_one_account_once_and_says_how_to_log_in():
+    out = io.StringIO()
+    call_command("ensure_admin", stdout=out)
+    assert "Tên đăng nhập: admin" in out.getvalue() and "/admin/" in out.getvalue()
+    again = io.StringIO()
+    call_command("ensure_admin", stdout=again)
+    assert "Đã có tài khoản quản trị" in again.getvalue()
 
 
 # --- the editor's image upload (CKEditor 5) ---------------------------------

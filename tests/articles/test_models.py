@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, Category
-from tests.factories import make_article, make_category
+from tests.factories import make_article, make_category, make_user
 
 
 @pytest.mark.django_db
@@ -25,6 +25,19 @@ def test_category_may_not_take_a_url_segment_another_route_owns(slug):
 def test_category_named_like_a_route_is_refused_by_name_too():
     with pytest.raises(ValidationError):
         Category(name="Tìm kiếm").save()
+
+
+@pytest.mark.django_db
+def test_two_categories_with_the_same_slug_get_a_message_not_a_500(client):
+    make_category(name="Kinh tế - Xã hội", slug="")
+    twin = Category(name="Kinh tế Xã hội")
+    with pytest.raises(ValidationError) as error:
+        twin.full_clean()
+    assert "đã có chuyên mục khác dùng" in str(error.value)
+    client.force_login(make_user(superuser=True))
+    response = client.post("/admin/articles/category/add/", {"name": "Kinh tế Xã hội", "slug": "", "order": 0})
+    assert response.status_code == 200 and "đã có chuyên mục khác dùng" in response.content.decode()
+    assert Category.objects.count() == 1
 
 
 @pytest.mark.django_db

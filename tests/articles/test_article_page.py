@@ -138,6 +138,14 @@ def test_unknown_article_id_is_404(client, db):
     assert client.get(f"/{article.category.slug}/abc-{article.pk + 1000}.html").status_code == 404
 
 
+@pytest.mark.django_db
+def test_articles_of_a_hidden_category_link_to_no_missing_page(client):
+    hidden = make_category(name="Chuyên mục đã ẩn", is_active=False)
+    article = make_article(category=hidden)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Chuyên mục đã ẩn" in html and f'href="{hidden.get_absolute_url()}"' not in html
+
+
 def test_title_and_text_fields_are_escaped(client, db):
     article = make_article(title="<script>alert('t')</script> Tin", summary="<b>sapo</b>", author="<i>tác giả</i>")
     html = client.get(article.get_absolute_url()).content.decode()

@@ -20,6 +20,7 @@ from tests.factories import make_article, make_user
 from tests.live import Browser, app_env, gunicorn, nginx
 
 pytestmark = [
+    pytest.mark.live,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="gunicorn and the test share a database server"),
     pytest.mark.skipif(not shutil.which("nginx") and os.environ.get("CI") != "true", reason="nginx is not installed"),
     pytest.mark.django_db(transaction=True),
