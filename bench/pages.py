@@ -149,8 +149,8 @@ def totals(env, article_id) -> tuple[int, int]:
     return int(manage(env, "shell", "--no-imports", "-c", code).split()[-1])
 
 
-def run(size, seconds, connections):
-    env = bench_env(CACHE_URL="dummy://", FRONT_CACHE_SECONDS="3", database=f"huyenuy_bench_{size}")
+def run(size, seconds, connections, database):
+    env = bench_env(CACHE_URL="dummy://", FRONT_CACHE_SECONDS="3", database=f"{database}_{size}")
     prepare(env)
     manage(env, "load_demo")
     have = int(
@@ -252,6 +252,9 @@ def main():
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 100_000])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
+    # Another name keeps the databases of two checkouts apart (a before/after comparison:
+    # their schemas may differ).
+    parser.add_argument("--database", default="huyenuy_bench", help="bench databases: <name>_<articles>")
     args = parser.parse_args()
     missing = [tool for tool in ("wrk", "nginx") if not shutil.which(tool)]
     if missing:
@@ -259,7 +262,7 @@ def main():
     print(f"machine: {os.cpu_count()} cores, {os.uname().sysname} {os.uname().release}; wrk -t2 -c{args.connections} "
           f"-d{args.seconds}s")  # fmt: skip
     for size in args.articles:
-        run(size, args.seconds, args.connections)
+        run(size, args.seconds, args.connections, args.database)
 
 
 if __name__ == "__main__":
