@@ -151,11 +151,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # cache in var/cache on this machine. CACHE_URL=dummy:// turns caching off.
 # Pages have an alias of their own ("pages": their own key prefix or folder), so
 # that `manage.py clear_pages` empties them alone.
-def cache_from_url(url: str, part: str = "") -> dict:
+def cache_from_url(url: str, part: str = "", prefix: str = "") -> dict:
     scheme, _, rest = url.partition("://")
     suffix = f"-{part}" if part else ""
     if scheme in ("redis", "rediss"):
-        return {"BACKEND": "pagecache.redis.FastRedisCache", "LOCATION": url, "KEY_PREFIX": f"huyenuy{suffix}"}
+        key_prefix = (prefix or CACHE_KEY_PREFIX) + suffix
+        return {"BACKEND": "pagecache.redis.FastRedisCache", "LOCATION": url, "KEY_PREFIX": key_prefix}
     if scheme == "file":
         folder = rest or "var/cache"
         return {
@@ -170,6 +171,9 @@ def cache_from_url(url: str, part: str = "") -> dict:
 
 
 REDIS_URL = env_str("REDIS_URL")
+# What every key this site writes to Redis starts with: another copy of the portal (a
+# staging site, a test run) sharing the same Redis picks another one.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "huyenuy")
 CACHE_URL = env_str("CACHE_URL", REDIS_URL or f"file://{BASE_DIR / 'var' / 'cache'}")
 CACHES = {"default": cache_from_url(CACHE_URL), "pages": cache_from_url(CACHE_URL, "pages")}
 # Anonymous pages are kept this long at most (an edit, a vote or a scheduled

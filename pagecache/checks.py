@@ -37,6 +37,8 @@ def check_cache_alias(app_configs=None, **kwargs):
     if ALIAS not in settings.CACHES:
         return [Error(f'CACHES has no "{ALIAS}" alias for the page cache.', id="pagecache.E002")]
     pages, default = settings.CACHES[ALIAS], settings.CACHES.get("default", {})
+    if pages.get("BACKEND") == "django.core.cache.backends.dummy.DummyCache":
+        return []  # CACHE_URL=dummy://: nothing is kept, nothing to empty
     same_place = pages.get("BACKEND") == default.get("BACKEND") and pages.get("LOCATION") == default.get("LOCATION")
     if same_place and pages.get("KEY_PREFIX", "") == default.get("KEY_PREFIX", ""):
         return [

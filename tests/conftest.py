@@ -1,9 +1,39 @@
+import os
 import subprocess
 import sys
 
 import pytest
 
 from tests import live as tests_live
+
+
+def pytest_sessionstart(session):
+    """Drop the test databases of earlier runs that were killed before they could (their
+    process is gone): each run has its own, test_huyenuy_<pid> (tests/settings.py)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    import psycopg
+
+    db = connection.settings_dict
+    server = {"host": db["HOST"] or None, "port": db["PORT"] or None, "user": db["USER"] or None}
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as maintenance:
+        rows = maintenance.execute("SELECT datname FROM pg_database WHERE datname LIKE 'test_huyenuy_%'").fetchall()
+        for (name,) in rows:
+            pid = name.removeprefix("test_huyenuy_")
+            if pid.isdigit() and not _running(int(pid)):
+                maintenance.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,20 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# What the keys this test run writes to a shared Redis start with: two runs at once
+# (`make test` twice on one machine) never read or remove each other's.
+RUN_PREFIX = f"huyenuy-test-{os.getpid()}"
+
+
+def forget_redis_keys(url: str, prefix: str = RUN_PREFIX) -> None:
+    """Remove this run's keys from the Redis at `url` (not FLUSHDB: another run may be using it)."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{prefix}*", count=1000))
+    if keys:
+        client.unlink(*keys)
+
 
 # Waits for a server to start are not what the tests check: on a busy 2-core machine
 # (two test runs, a benchmark) gunicorn can take long to import Django, so be patient.

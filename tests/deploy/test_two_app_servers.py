@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 import redis
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
@@ -19,7 +20,7 @@ from articles.models import Article, SiteBanner
 from huyenuy.settings import cache_from_url
 from ratings.models import Vote
 from tests.factories import image_upload, make_article, make_category
-from tests.live import Browser, app_env, gunicorn
+from tests.live import RUN_PREFIX, Browser, app_env, forget_redis_keys, gunicorn
 
 pytestmark = [
     pytest.mark.live,
@@ -46,14 +47,16 @@ def servers(request, settings, tmp_path, static_root):
         cache_url = REDIS_URL
     else:
         cache_url = f"file://{tmp_path / 'cache'}"
-    settings.CACHES = {"default": cache_from_url(cache_url), "pages": cache_from_url(cache_url, "pages")}
-    from django.core.cache import cache
-
-    cache.clear()
-    env = app_env(settings, cache_url, static_root)
+    settings.CACHES = {
+        "default": cache_from_url(cache_url, prefix=RUN_PREFIX),
+        "pages": cache_from_url(cache_url, "pages", prefix=RUN_PREFIX),
+    }
+    forget = (lambda: forget_redis_keys(cache_url)) if request.param == "redis" else caches["default"].clear
+    forget()
+    env = app_env(settings, cache_url, static_root, CACHE_KEY_PREFIX=RUN_PREFIX)
     with gunicorn(env) as first, gunicorn(env) as second:
         yield first, second
-    cache.clear()
+    forget()
 
 
 def rating_of(html):

@@ -32,6 +32,9 @@ def test_pages_need_their_own_cache_alias(settings):
     assert ids(checks.check_cache_alias()) == ["pagecache.E002"]
     settings.CACHES = {"default": settings.CACHES["default"], "pages": dict(settings.CACHES["default"])}
     assert ids(checks.check_cache_alias()) == ["pagecache.E003"]  # clear_pages would empty everything
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {"default": dummy, "pages": dummy}  # CACHE_URL=dummy://: caching off, nothing to share
+    assert checks.check_cache_alias() == []
 
 
 def test_redis_must_be_recent_enough_for_client_tracking(settings):

@@ -14,6 +14,7 @@ from pagecache import store
 from pagecache.redis import FastRedisCache
 from pagecache.versions import VersionMirror
 from tests.factories import make_article
+from tests.live import RUN_PREFIX, forget_redis_keys
 
 URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
 
@@ -31,16 +32,15 @@ pytestmark = pytest.mark.skipif(
 
 
 def redis_cache():
-    return FastRedisCache(URL, {"KEY_PREFIX": "huyenuy-test"})
+    return FastRedisCache(URL, {"KEY_PREFIX": RUN_PREFIX})
 
 
 @pytest.fixture
 def mirror():
-    writer = redis_cache()
-    writer.clear()
+    forget_redis_keys(URL)
     mirror = VersionMirror(redis_cache(), "pagecache:v:")
     yield mirror
-    writer.clear()
+    forget_redis_keys(URL)
 
 
 def test_a_change_made_by_another_server_is_seen_at_once(mirror):
@@ -69,7 +69,7 @@ def test_emptying_redis_forgets_everything(mirror):
     writer = redis_cache()
     writer.set("pagecache:v:content", "before", None)
     mirror.get_many(["pagecache:v:content"])
-    writer.clear()  # FLUSHDB
+    writer.clear()  # FLUSHDB (this one test empties the whole test database of Redis)
     assert mirror.get_many(["pagecache:v:content"]) == {}
 
 
@@ -123,11 +123,9 @@ def test_readers_still_get_pages_when_redis_is_down(db, client, settings):
 
 
 def test_pages_through_redis_are_fresh_after_every_kind_of_change(db, client, settings):
-    redis_cache = {"BACKEND": "pagecache.redis.FastRedisCache", "LOCATION": URL, "KEY_PREFIX": "huyenuy-test"}
-    settings.CACHES = {"default": redis_cache, "pages": {**redis_cache, "KEY_PREFIX": "huyenuy-test-pages"}}
-    from django.core.cache import cache
-
-    cache.clear()
+    redis_cache = {"BACKEND": "pagecache.redis.FastRedisCache", "LOCATION": URL, "KEY_PREFIX": RUN_PREFIX}
+    settings.CACHES = {"default": redis_cache, "pages": {**redis_cache, "KEY_PREFIX": f"{RUN_PREFIX}-pages"}}
+    forget_redis_keys(URL)
     article = make_article(title="Tin qua Redis")
     url = article.get_absolute_url()
     assert client.get(url)["X-Page-Cache"] == "miss"
@@ -143,4 +141,4 @@ def test_pages_through_redis_are_fresh_after_every_kind_of_change(db, client, se
     article.save()
     page = reader.get(url)
     assert page["X-Page-Cache"] == "miss" and "đã sửa" in page.content.decode()
-    cache.clear()
+    forget_redis_keys(URL)
