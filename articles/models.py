@@ -18,6 +18,18 @@ from images.checks import validate_image
 from images.markup import responsive_body
 from images.renditions import store_image
 
+from .querysets import (
+    ArticleQuerySet,
+    CategoryQuerySet,
+    SiteBannerQuerySet,
+    Status,
+    banner_coming_rule,
+    banner_past_rule,
+    expired_rule,
+    published_rule,
+    scheduled_rule,
+)
+
 # First URL segments that belong to other routes: a category may not take one. The
 # private ones come from settings.PRIVATE_URL_PREFIXES; articles/checks.py makes sure
 # every route of the URL configuration is in the list.
@@ -56,16 +68,6 @@ def unique_slug(instance: models.Model, base: str, max_length: int) -> str:
         slug = base[: max_length - len(suffix)].rstrip("-") + suffix
         n += 1
     return slug
-
-
-class CategoryQuerySet(models.QuerySet):
-    def visible(self):
-        """Categories readers may open (their page, feed and sitemap entry)."""
-        return self.filter(is_active=True)
-
-    def in_menu(self):
-        """The header's menu and the home page's blocks: visible top-level categories, in order."""
-        return self.visible().filter(parent__isnull=True)
 
 
 class Category(models.Model):
@@ -182,72 +184,6 @@ class Topic(models.Model):
         return reverse("articles:topic", kwargs={"slug": self.slug})
 
 
-# Written by Article.save() for search (articles/search.py), never shown.
-SEARCH_FIELDS = ("search_title", "search_text")
-
-
-def published_rule(now) -> Q:
-    """What the public may see: published, its time has come, not yet expired.
-
-    The one place this condition is written: every public view, list, feed and
-    the fast SQL of the article page (pagesql.py) go through published(), and
-    Article.is_published() evaluates the same Q on one article.
-    """
-    return Q(status=Article.Status.PUBLISHED, published_at__lte=now) & (
-        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-    )
-
-
-def scheduled_rule(now) -> Q:
-    """Published by an editor, waiting for its time ("Hẹn giờ đăng")."""
-    return Q(status=Article.Status.PUBLISHED, published_at__gt=now)
-
-
-def expired_rule(now) -> Q:
-    """Published, and past its expiry ("Hết hạn")."""
-    return Q(status=Article.Status.PUBLISHED, expires_at__lte=now)
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self, now=None):
-        return self.filter(published_rule(now or timezone.now()))
-
-    def scheduled(self, now=None):
-        return self.filter(scheduled_rule(now or timezone.now()))
-
-    def expired(self, now=None):
-        return self.filter(expired_rule(now or timezone.now()))
-
-    def newest_first(self):
-        return self.order_by("-published_at", "-id")
-
-    def older_than(self, article):
-        """Articles just before `article` in (published_at, id) order, nearest first.
-
-        The redundant published_at <= bound lets the (…, published_at, id) index
-        start the scan at the article instead of at the newest row.
-        """
-        return self.filter(
-            Q(published_at__lt=article.published_at) | Q(published_at=article.published_at, id__lt=article.id),
-            published_at__lte=article.published_at,
-        ).order_by("-published_at", "-id")
-
-    def newer_than(self, article):
-        """Articles just after `article`, nearest first (oldest of the newer ones)."""
-        return self.filter(
-            Q(published_at__gt=article.published_at) | Q(published_at=article.published_at, id__gt=article.id),
-            published_at__gte=article.published_at,
-        ).order_by("published_at", "id")
-
-    def for_lists(self):
-        """What a list of article cards needs, without the heavy body column (nor its search copy)."""
-        return self.select_related("category").defer("body", *SEARCH_FIELDS)
-
-    def for_page(self):
-        """What an article's page shows: all but the search copy of its text (as long as the body)."""
-        return self.select_related("category", "topic").defer(*SEARCH_FIELDS)
-
-
 # Kept by ratings.services alone (F-expressions, in the vote's transaction): an
 # ordinary save of an article - the admin form, a revision restore - never writes them.
 RATING_FIELDS = ("rating_sum", "rating_count")
@@ -255,11 +191,7 @@ RATING_FIELDS = ("rating_sum", "rating_count")
 
 @reversion.register(exclude=list(RATING_FIELDS))
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Bản nháp")
-        PENDING = "pending", _("Chờ duyệt")
-        PUBLISHED = "published", _("Đã xuất bản")
-        UNPUBLISHED = "unpublished", _("Đã gỡ xuống")
+    Status = Status
 
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(
@@ -448,27 +380,6 @@ class Article(models.Model):
             errors["expires_at"] = _("Thời điểm hết hạn phải sau thời điểm xuất bản.")
         if errors:
             raise ValidationError(errors)
-
-
-def banner_current_rule(now) -> Q:
-    """The banner window, written once: switched on, begun, not yet over."""
-    return Q(is_active=True, shown_from__lte=now) & (Q(shown_until__isnull=True) | Q(shown_until__gt=now))
-
-
-def banner_coming_rule(now) -> Q:
-    return Q(is_active=True, shown_from__gt=now)
-
-
-def banner_past_rule(now) -> Q:
-    return Q(is_active=True, shown_until__lte=now)
-
-
-class SiteBannerQuerySet(models.QuerySet):
-    def current(self, now=None):
-        return self.filter(banner_current_rule(now or timezone.now()))
-
-    def coming(self, now=None):
-        return self.filter(banner_coming_rule(now or timezone.now()))
 
 
 class SiteBanner(models.Model):

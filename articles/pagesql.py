@@ -18,7 +18,8 @@ from django.utils import timezone
 from core.compat import concrete_fields
 from core.fastsql import Statement
 
-from .models import SEARCH_FIELDS, Article, Category, SiteBanner, Tag, Topic, article_url
+from .models import Article, Category, SiteBanner, Tag, Topic, article_url
+from .querysets import SEARCH_FIELDS
 
 
 @dataclass(frozen=True, slots=True)

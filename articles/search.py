@@ -17,7 +17,8 @@ from django.utils.safestring import mark_safe
 
 from core.text import html_to_text, strip_accents
 
-from .models import SEARCH_FIELDS, Article
+from .models import Article
+from .querysets import SEARCH_FIELDS
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12

@@ -1,0 +1,115 @@
+"""The querysets of the articles app, and the rules they filter by, each written once.
+
+A rule is a function of the moment returning a Q: the querysets filter by it, and
+the models ask it of one loaded object (Article.is_published(), SiteBanner.state())
+through core.rules.holds(), so a list and a single page never disagree. The fast
+SQL of the article page (pagesql.py) is compiled from these querysets too.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Written by Article.save() for search (articles/search.py), never shown.
+SEARCH_FIELDS = ("search_title", "search_text")
+
+
+class Status(models.TextChoices):
+    """An article's place in the newsroom's workflow."""
+
+    DRAFT = "draft", _("Bản nháp")
+    PENDING = "pending", _("Chờ duyệt")
+    PUBLISHED = "published", _("Đã xuất bản")
+    UNPUBLISHED = "unpublished", _("Đã gỡ xuống")
+
+
+class CategoryQuerySet(models.QuerySet):
+    def visible(self):
+        """Categories readers may open (their page, feed and sitemap entry)."""
+        return self.filter(is_active=True)
+
+    def in_menu(self):
+        """The header's menu and the home page's blocks: visible top-level categories, in order."""
+        return self.visible().filter(parent__isnull=True)
+
+
+def published_rule(now) -> Q:
+    """What the public may see: published, its time has come, not yet expired.
+
+    The one place this condition is written: every public view, list, feed and
+    the fast SQL of the article page (pagesql.py) go through published(), and
+    Article.is_published() evaluates the same Q on one article.
+    """
+    return Q(status=Status.PUBLISHED, published_at__lte=now) & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+
+def scheduled_rule(now) -> Q:
+    """Published by an editor, waiting for its time ("Hẹn giờ đăng")."""
+    return Q(status=Status.PUBLISHED, published_at__gt=now)
+
+
+def expired_rule(now) -> Q:
+    """Published, and past its expiry ("Hết hạn")."""
+    return Q(status=Status.PUBLISHED, expires_at__lte=now)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        return self.filter(published_rule(now or timezone.now()))
+
+    def scheduled(self, now=None):
+        return self.filter(scheduled_rule(now or timezone.now()))
+
+    def expired(self, now=None):
+        return self.filter(expired_rule(now or timezone.now()))
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-id")
+
+    def older_than(self, article):
+        """Articles just before `article` in (published_at, id) order, nearest first.
+
+        The redundant published_at <= bound lets the (…, published_at, id) index
+        start the scan at the article instead of at the newest row.
+        """
+        return self.filter(
+            Q(published_at__lt=article.published_at) | Q(published_at=article.published_at, id__lt=article.id),
+            published_at__lte=article.published_at,
+        ).order_by("-published_at", "-id")
+
+    def newer_than(self, article):
+        """Articles just after `article`, nearest first (oldest of the newer ones)."""
+        return self.filter(
+            Q(published_at__gt=article.published_at) | Q(published_at=article.published_at, id__gt=article.id),
+            published_at__gte=article.published_at,
+        ).order_by("published_at", "id")
+
+    def for_lists(self):
+        """What a list of article cards needs, without the heavy body column (nor its search copy)."""
+        return self.select_related("category").defer("body", *SEARCH_FIELDS)
+
+    def for_page(self):
+        """What an article's page shows: all but the search copy of its text (as long as the body)."""
+        return self.select_related("category", "topic").defer(*SEARCH_FIELDS)
+
+
+def banner_current_rule(now) -> Q:
+    """The banner window, written once: switched on, begun, not yet over."""
+    return Q(is_active=True, shown_from__lte=now) & (Q(shown_until__isnull=True) | Q(shown_until__gt=now))
+
+
+def banner_coming_rule(now) -> Q:
+    return Q(is_active=True, shown_from__gt=now)
+
+
+def banner_past_rule(now) -> Q:
+    return Q(is_active=True, shown_until__lte=now)
+
+
+class SiteBannerQuerySet(models.QuerySet):
+    def current(self, now=None):
+        return self.filter(banner_current_rule(now or timezone.now()))
+
+    def coming(self, now=None):
+        return self.filter(banner_coming_rule(now or timezone.now()))
