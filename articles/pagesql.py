@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
-from core.compat import concrete_fields
+from core.compat import cache_related, concrete_fields
 from core.fastsql import Statement
 
 from .models import Article, Category, SiteBanner, Tag, Topic, article_url
@@ -74,8 +74,8 @@ def published_article(pk: int) -> Article | None:
     row = rows[0]
     split, topic_split = len(_ARTICLE), len(_ARTICLE) + len(_CATEGORY)
     article = _instance(Article, _ARTICLE, row[:split])
-    article.category = _instance(Category, _CATEGORY, row[split:topic_split])
-    article.topic = _instance(Topic, _TOPIC, row[topic_split:]) if article.topic_id else None
+    cache_related(article, "category", _instance(Category, _CATEGORY, row[split:topic_split]))
+    cache_related(article, "topic", _instance(Topic, _TOPIC, row[topic_split:]) if article.topic_id else None)
     return article
 
 

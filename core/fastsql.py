@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from .compat import compile_queryset, server_binding_cursor
 
@@ -34,9 +34,9 @@ def _marker(kind: type, index: int):
     raise TypeError(f"a Statement parameter is an int or a datetime, not {kind}")
 
 
-def _adapt(kind: type, value):
+def _adapt(kind: type, value, db):
     """A value as the database's driver takes it, as the ORM would pass it (SQLite: text)."""
-    return connection.ops.adapt_datetimefield_value(value) if kind is datetime else value
+    return db.ops.adapt_datetimefield_value(value) if kind is datetime else value
 
 
 class Statement:
@@ -64,7 +64,7 @@ class Statement:
                 f"SELECT * FROM ({part_sql}) AS part{n}"  # noqa: S608
                 for n, (part_sql, _, _) in enumerate(parts)
             )
-        adapted = {_adapt(self.parameters[name], marker): name for name, marker in markers.items()}
+        adapted = {_adapt(self.parameters[name], marker, connection): name for name, marker in markers.items()}
         # Each parameter: the name of the argument it comes from, or the constant the ORM put there.
         slots = tuple((adapted.get(value), value) for _, params, _ in parts for value in params)
         missing = set(markers) - {name for name, _ in slots}
@@ -74,21 +74,23 @@ class Statement:
 
     def rows(self, **values) -> list[list]:
         """The rows for these values of the parameters, each column converted as the ORM would."""
-        compiled = self._compiled.get(connection.vendor)
+        db = connections[DEFAULT_DB_ALIAS]  # this thread's connection, looked up once (`connection` is a proxy)
+        compiled = self._compiled.get(db.vendor)
         if compiled is None:
-            compiled = self._compiled[connection.vendor] = self._compile()
+            compiled = self._compiled[db.vendor] = self._compile()
         sql, slots, converters = compiled
         kinds = self.parameters
-        params = [constant if name is None else _adapt(kinds[name], values[name]) for name, constant in slots]
-        use_server_binding = self.prepared and connection.vendor == "postgresql"
-        with server_binding_cursor(connection) if use_server_binding else connection.cursor() as cursor:
+        adapted = {name: _adapt(kinds[name], value, db) for name, value in values.items()}
+        params = [constant if name is None else adapted[name] for name, constant in slots]
+        use_server_binding = self.prepared and db.vendor == "postgresql"
+        with server_binding_cursor(db) if use_server_binding else db.cursor() as cursor:
             cursor.execute(sql, params)
             rows = [list(row) for row in cursor.fetchall()]
         if converters:
             for row in rows:
                 for index, (functions, expression) in converters:
                     for convert in functions:
-                        row[index] = convert(row[index], expression, connection)
+                        row[index] = convert(row[index], expression, db)
         return rows
 
 

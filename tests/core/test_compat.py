@@ -47,6 +47,15 @@ def test_is_new_upload_tells_a_fresh_upload_from_a_stored_file():
     assert compat.is_new_upload(stored.instance.lead_image)
 
 
+@pytest.mark.django_db
+def test_cache_related_spares_the_query_of_a_related_object(django_assert_num_queries):
+    article = make_article()
+    fresh = Article.objects.only("id", "category_id").get(pk=article.pk)
+    compat.cache_related(fresh, "category", article.category)
+    with django_assert_num_queries(0):
+        assert fresh.category.name == article.category.name
+
+
 def test_concrete_fields_are_the_columns_in_table_order():
     names = [field.name for field in compat.concrete_fields(Article)]
     assert names[0] == "id" and "lead_image" in names and "category" in names
