@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
@@ -113,6 +115,10 @@ class ArticleAdmin(CompareVersionAdmin):
 
     def has_publish_permission(self, request) -> bool:
         return self.can_publish(request)
+
+    def get_queryset(self, request):
+        # A writer sees (lists, opens, reads the history of) their own articles only.
+        return super().get_queryset(request).for_editor(request.user)
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -254,6 +260,28 @@ class ArticleAdmin(CompareVersionAdmin):
     def get_urls(self):
         lock = self.admin_site.admin_view(require_POST(self.lock_view))
         return [path("<int:pk>/giu-cho/", lock, name="articles_article_lock"), *super().get_urls()]
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # django-reversion restores the old revision before the change form checks anything,
+        # and an old revision may be a draft the writer could edit: ask of the article as stored.
+        stored = self.get_object(request, unquote(object_id))
+        if stored is not None and not self.has_change_permission(request, stored):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def has_recover_permission(self, request) -> bool:
+        """Bringing back a deleted article: for those who may delete and publish."""
+        return self.can_publish(request) and self.has_add_permission(request)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     def lock_view(self, request, pk):
         """Heartbeat of an open article form (admin/js/editlock.js): keeps or reports the lock."""

@@ -64,6 +64,16 @@ class ArticleQuerySet(models.QuerySet):
     def expired(self, now=None):
         return self.filter(expired_rule(now or timezone.now()))
 
+    def for_editor(self, user):
+        """The articles `user` may open in the newsroom (admin, preview, history): all of them for
+        approvers, for whoever may change anyone's article and for read-only staff (view
+        permission alone); a writer's own only."""
+        if user.has_perm("articles.publish_article") or user.has_perm("articles.change_any_article"):
+            return self
+        if user.has_perm("articles.add_article") or user.has_perm("articles.change_article"):
+            return self.filter(created_by=user)
+        return self
+
     def newest_first(self):
         return self.order_by("-published_at", "-id")
 

@@ -283,7 +283,7 @@ class ArticlePreviewView(ArticleDetailView):
     def get_queryset(self):
         if not self.request.user.has_perm("articles.view_article"):
             raise PermissionDenied
-        return Article.objects.select_related("category")
+        return Article.objects.for_editor(self.request.user).select_related("category")
 
     def get_object(self, queryset=None):
         # Any status: through the ORM, not the published-only SQL of the public page.
