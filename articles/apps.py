@@ -14,6 +14,4 @@ class ArticlesConfig(AppConfig):
         from .models import next_scheduled_change
 
         pagecache.register_schedule(next_scheduled_change)
-        # Query parameters of the home, list, search and sitemap pages.
-        pagecache.register_parameters("truoc", "sau", "q", "trang", "chuyen_muc", "tu_ngay", "den_ngay", "p")
         connection_created.connect(plan_once, dispatch_uid="fastsql-plan-once")

@@ -80,6 +80,7 @@ class ArticleListView(ListView):
 
     context_object_name = "articles"
     page_size = 20
+    cache_parameters = frozenset({"truoc", "sau"})  # the page cursors
 
     def get_owner(self):
         raise NotImplementedError
@@ -182,6 +183,7 @@ class SearchView(TemplateView):
 
     template_name = "articles/search.html"
     page_size = 20
+    cache_parameters = frozenset({"q", "chuyen_muc", "tu_ngay", "den_ngay", "trang"})
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -6,6 +6,7 @@ from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+import pagecache
 from articles import legacy
 from articles.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from articles.sitemaps import SITEMAPS, robots_txt
@@ -34,7 +35,12 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap-<section>.xml",
+        pagecache.reads("p")(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     # NukeViet's /news/... and /vi/news/... (articles/legacy.py): 301 to the new addresses.
     re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/?$", legacy.news_home),

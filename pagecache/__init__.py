@@ -7,9 +7,11 @@ its AppConfig.ready():
     pagecache.invalidate(pagecache.CONTENT)         every page (an article saved)
     pagecache.invalidate(pagecache.tag("article", 7))   the pages that name this tag
     pagecache.register_schedule(next_scheduled_change)  no page kept past that moment
-    pagecache.register_parameters("trang", "q")     query parameters that make another page
 
-A view names the tags of its pages with a `cache_tags(**url_kwargs)` class method.
+A view names the tags of its pages with a `cache_tags(**url_kwargs)` class method, and
+the query parameters that make another page with `cache_parameters = {"trang", "q"}`
+(a function view: the decorator @pagecache.reads("p")); every other parameter is
+left out of the page's key.
 """
 
 from .store import (
@@ -19,7 +21,7 @@ from .store import (
     enabled,
     invalidate,
     invalidate_all,
-    register_parameters,
+    reads,
     register_schedule,
     seconds_until_next_change,
     tag,
@@ -32,7 +34,7 @@ __all__ = [
     "enabled",
     "invalidate",
     "invalidate_all",
-    "register_parameters",
+    "reads",
     "register_schedule",
     "seconds_until_next_change",
     "tag",

@@ -67,10 +67,15 @@ def _version_key(name: str) -> str:
     return f"{PREFIX}:v:{name}"
 
 
+# Versions expire too (nothing in the cache is kept forever): one that expires is given
+# a new value on its next use, which only makes the pages under the old one misses.
+VERSION_SECONDS = 7 * 24 * 3600
+
+
 def invalidate(*tags: str) -> None:
     """Every cached page that shows one of `tags` is stale from now on, on every app server."""
     keys = [_version_key(name) for name in tags]
-    store().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    store().set_many({key: uuid.uuid4().hex for key in keys}, timeout=VERSION_SECONDS)
     reader = _version_reader()
     if reader is not store():
         reader.forget(keys)
@@ -83,7 +88,6 @@ def invalidate_all() -> None:
 # --- what apps register (AppConfig.ready) -------------------------------------------------
 
 _schedules: list[Callable[[], datetime | None]] = []
-_parameters: set[str] = set()
 
 
 def register_schedule(next_change: Callable[[], datetime | None]) -> None:
@@ -93,10 +97,21 @@ def register_schedule(next_change: Callable[[], datetime | None]) -> None:
         _schedules.append(next_change)
 
 
-def register_parameters(*names: str) -> None:
-    """Query parameters the app's pages read (?trang=2). Others (fbclid, utm_* of a link
-    shared on Zalo or Facebook) change nothing on a page, so they make no other copy of it."""
-    _parameters.update(names)
+def reads(*names: str):
+    """Decorator for a function view: the query parameters its pages read (a class-based
+    view says it with a `cache_parameters` attribute). Any other parameter - fbclid,
+    utm_* of a link shared on Zalo or Facebook, or ?x=<random> sent to fill the cache -
+    changes nothing on the page, so it makes no other copy of it."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def reading(*args, **kwargs):
+            return view(*args, **kwargs)
+
+        reading.cache_parameters = frozenset(names)
+        return reading
+
+    return decorate
 
 
 def next_scheduled_change() -> datetime | None:
@@ -131,7 +146,7 @@ def _versions(tags, found: dict | None = None) -> dict:
         # First use of a tag: give it a version, unless another process just did.
         backend = store()
         for key, value in missing.items():
-            backend.add(key, value, timeout=None)
+            backend.add(key, value, timeout=VERSION_SECONDS)
         found.update(backend.get_many(list(missing)))
         for key, value in missing.items():
             found.setdefault(key, value)  # a cache that keeps nothing (dummy://): versions of this request only
@@ -144,8 +159,9 @@ def content_version() -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _tags_for(path: str) -> frozenset[str]:
-    """Tags of the page at `path`, asked of its view (a `cache_tags(**kwargs)` class method) before it renders.
+def _page_facts(path: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The tags of the page at `path` and the query parameters it reads, asked of its view
+    (`cache_tags(**kwargs)` and `cache_parameters`) before it renders.
 
     Reading the versions before rendering means a change that lands while the
     page renders leaves a stale entry under an old version: a miss next time.
@@ -154,11 +170,11 @@ def _tags_for(path: str) -> frozenset[str]:
     try:
         match = resolve(path)
     except Resolver404:
-        return frozenset(tags)
-    view_class = getattr(match.func, "view_class", None)
-    if view_class is not None and hasattr(view_class, "cache_tags"):
-        tags.update(view_class.cache_tags(**match.kwargs))
-    return frozenset(tags)
+        return frozenset(tags), frozenset()
+    view = getattr(match.func, "view_class", match.func)
+    if hasattr(view, "cache_tags"):
+        tags.update(view.cache_tags(**match.kwargs))
+    return frozenset(tags), frozenset(getattr(view, "cache_parameters", ()))
 
 
 def seconds_until_next_change(version: str) -> int | None:
@@ -200,9 +216,12 @@ def bypass_prefixes() -> tuple[str, ...]:
 def _page_address(path: str, query_string: str) -> str:
     if not query_string:
         return path
+    read = _page_facts(path)[1]
+    if not read:
+        return path
     # The last value of each parameter, as request.GET[name] reads it.
     values = dict(parse_qsl(query_string, keep_blank_values=True))
-    kept = sorted((key, value) for key, value in values.items() if key in _parameters)
+    kept = sorted((key, value) for key, value in values.items() if key in read)
     return path + ("?" + urlencode(kept) if kept else "")
 
 
@@ -266,7 +285,7 @@ recent = _RecentPages()
 
 def lookup(key: str, path: str) -> tuple[dict | None, dict]:
     """The fresh entry under `key` (or None) and the current versions of what the page shows."""
-    tags = _tags_for(path)
+    tags = _page_facts(path)[0]
     entry = recent.get(key)
     if entry is not None:
         versions = _versions(tags)

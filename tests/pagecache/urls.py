@@ -9,6 +9,8 @@ import pagecache
 
 
 class DocumentView(View):
+    cache_parameters = frozenset({"trang"})
+
     @classmethod
     def cache_tags(cls, *, pk, **kwargs):
         return {pagecache.tag("document", pk)}
