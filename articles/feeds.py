@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 from .models import Article, Category
 
@@ -51,7 +52,9 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Feed readers show <description> as HTML: the lead is plain text, so it is escaped
+        # as HTML here, then once more as XML by the feed. "<b>" in a lead stays "<b>" on screen.
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.get_absolute_url()

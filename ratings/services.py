@@ -100,11 +100,26 @@ def client_address(request) -> str:
     return remote
 
 
+def throttle_group(address: str) -> str:
+    """Who shares a vote allowance: an IPv4 address, or an IPv6 /64 - one home or phone
+    gets a whole /64 and can pick any address in it."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:  # ::ffff:203.0.113.7 is the IPv4 reader 203.0.113.7
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+
+
 def throttle_exceeded(request) -> bool:
     """Count this attempt against the address's hourly allowance; True once it is used up."""
     limit = settings.RATING_VOTES_PER_IP_PER_HOUR
     hour = int(time.time() // 3600)
-    key = f"ratings:throttle:{keyed_hash(client_address(request), 'ratings.address')[:32]}:{hour}"
+    group = throttle_group(client_address(request))
+    key = f"ratings:throttle:{keyed_hash(group, 'ratings.address')[:32]}:{hour}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)

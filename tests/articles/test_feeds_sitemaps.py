@@ -259,3 +259,15 @@ def test_robots_txt_keeps_crawlers_out_of_the_back_office_and_names_the_sitemap(
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     secure = client.get("/robots.txt", secure=True).content.decode()
     assert "Sitemap: https://testserver/sitemap.xml" in secure.splitlines()
+
+
+@pytest.mark.django_db
+def test_a_lead_with_markup_reaches_feed_readers_as_text(client):
+    """Readers render <description> as HTML: a lead's "<script>" must arrive as text."""
+    from django.utils.html import escape
+
+    lead = 'Hội nghị <b>tổng kết</b> & "khen thưởng" <script>alert(1)</script>'
+    make_article(summary=lead)
+    [item] = rss(client, "/rss/").findall("item")
+    assert item.findtext("description") == escape(lead)  # escaped once more than the XML itself
+    assert "<script>" not in item.findtext("description")

@@ -177,6 +177,19 @@ def test_too_many_votes_from_one_address_are_refused_with_429(settings, db):
     assert vote(Client(REMOTE_ADDR="198.51.100.9"), articles[4].pk).status_code == 303  # another reader
 
 
+def test_one_ipv6_network_shares_one_allowance_whatever_address_it_picks(settings, db):
+    settings.RATING_VOTES_PER_IP_PER_HOUR = 2
+    articles = [make_article() for _ in range(4)]
+    # A phone or a home gets a whole /64: each vote from a new address in it still counts against it.
+    addresses = ["2001:db8:1:2::1", "2001:db8:1:2::abcd", "2001:db8:1:2:ffff::9"]
+    codes = [
+        vote(Client(REMOTE_ADDR=address), a.pk).status_code for address, a in zip(addresses, articles, strict=False)
+    ]
+    assert codes == [303, 303, 429]
+    assert vote(Client(REMOTE_ADDR="2001:db8:1:3::1"), articles[3].pk).status_code == 303  # another network
+    assert Vote.objects.count() == 3
+
+
 def test_a_client_cannot_dodge_the_limit_with_its_own_x_forwarded_for(settings, db):
     settings.RATING_VOTES_PER_IP_PER_HOUR = 2
     article = make_article()
