@@ -266,8 +266,16 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "core.logfilters.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "console_one_line": {"class": "logging.StreamHandler", "filters": ["without_traceback"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # A request for another host (scanners do it all day) is answered 400 and logged in one line.
+    "loggers": {
+        "django.security.DisallowedHost": {"handlers": ["console_one_line"], "level": "ERROR", "propagate": False}
+    },
 }
 
 # The portal's identity, printed in the header and footer (Decree 42/2022 asks

@@ -127,3 +127,23 @@ def test_500_page_carries_the_configured_site_name(settings):
     settings.SITE_NAME = "Huyện ủy Thử Nghiệm"
     response = server_error(None)
     assert response.status_code == 500 and "Huyện ủy Thử Nghiệm" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_request_for_another_host_is_a_400_and_one_log_line(client):
+    import io
+    import logging
+
+    from core.logfilters import WithoutTraceback
+
+    handlers = logging.getLogger("django.security.DisallowedHost").handlers
+    handler = next(h for h in handlers if any(isinstance(f, WithoutTraceback) for f in h.filters))
+    logged = io.StringIO()
+    previous = handler.setStream(logged)
+    try:
+        response = client.get("/", HTTP_HOST="may-quet.example")
+    finally:
+        handler.setStream(previous)
+    assert response.status_code == 400
+    assert "Invalid HTTP_HOST header: 'may-quet.example'" in logged.getvalue()
+    assert "Traceback" not in logged.getvalue() and len(logged.getvalue().strip().splitlines()) == 1

@@ -1,0 +1,13 @@
+"""Logging filters named by LOGGING in settings.py."""
+
+import logging
+
+
+class WithoutTraceback(logging.Filter):
+    """Keep the message, drop the traceback: for what is routine on the open Internet (a
+    scanner's request with a Host header that is not ours), one line each, not thirty."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info = None
+        record.exc_text = None
+        return True
