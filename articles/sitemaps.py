@@ -10,7 +10,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .models import Article, Category, Tag
 
@@ -58,7 +58,7 @@ class TagSitemap(Sitemap):
 SITEMAPS = {"articles": ArticleSitemap, "categories": CategorySitemap, "tags": TagSitemap}
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     # The site's private addresses are no use to a search engine (and are refused or noindex anyway).
     disallowed = (f"Disallow: {prefix}" for prefix in settings.PRIVATE_URL_PREFIXES)

@@ -1,6 +1,7 @@
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 
 from .compat import loosen_csp
 
@@ -32,3 +33,38 @@ def content_language(get_response):
         return response
 
     return middleware
+
+
+# What a page may be asked for when its view says no more (function views, the admin's).
+SERVED_METHODS = ("GET", "HEAD", "POST")
+
+
+def _methods_of(view_func) -> list[str]:
+    """The HTTP methods a view serves: a class-based view's handlers, else GET, HEAD, POST."""
+    view_class = getattr(view_func, "view_class", None)
+    if view_class is None:
+        return list(SERVED_METHODS)
+    methods = [name.upper() for name in view_class.http_method_names if name != "options" and hasattr(view_class, name)]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.append("HEAD")  # View.setup() answers HEAD with get()
+    return methods
+
+
+class MethodNotAllowedMiddleware:
+    """405 with an Allow header for a method the address does not serve (PUT, DELETE, TRACE,
+    OPTIONS anywhere; POST to a page), before the CSRF check could answer 403 or a view
+    answer 200 to a TRACE. Goes right above CsrfViewMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        allowed = _methods_of(view_func)
+        if request.method in allowed:
+            return None
+        response = HttpResponseNotAllowed(allowed, "Phương thức không được hỗ trợ tại địa chỉ này.\n")
+        response["Content-Type"] = "text/plain; charset=utf-8"
+        return response

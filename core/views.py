@@ -4,10 +4,10 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 def healthz(request):
     """For load balancers: 200 when the app and its database answer."""
     try:
