@@ -9,7 +9,9 @@ installs it; without CI the test is skipped where nginx is missing).
 import os
 import re
 import shutil
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -100,3 +102,30 @@ def test_messages_sessions_admin_and_previews_are_never_kept(front):
         status, headers, page = Browser().get(front + path)
         assert "X-Front-Cache" not in headers and "Tuyên truyền bầu cử" not in page, path
     assert anonymous.get(url)[1]["X-Front-Cache"] == "HIT"
+
+
+def test_media_serves_only_stored_image_kinds_and_nginx_names_no_version(settings, tmp_path, static_root):
+    # A media folder nginx's worker (another user) can read, as /srv/huyenuy/media is.
+    media = Path(tempfile.mkdtemp(prefix="huyenuy-media-"))
+    (media / "uploads").mkdir()
+    for folder in (media, media / "uploads"):
+        folder.chmod(0o755)
+    (media / "uploads" / "anh.jpg").write_bytes(b"a stand-in for a photo")
+    (media / "uploads" / "trang.html").write_text("<script>alert(1)</script>")
+    (media / "uploads" / "hinh.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    for path in (media / "uploads").iterdir():
+        path.chmod(0o644)
+    cache_url = f"file://{tmp_path / 'cache'}"
+    env = app_env(settings, cache_url, static_root)
+    reader = Browser()
+    try:
+        with gunicorn(env) as app, nginx([app], media=media) as front:
+            status, headers, _ = reader.get(f"{front}/media/uploads/anh.jpg")
+            assert status == 200 and headers["X-Content-Type-Options"] == "nosniff"
+            assert "immutable" in headers["Cache-Control"]
+            for name in ("trang.html", "hinh.svg"):
+                status, headers, body = reader.get(f"{front}/media/uploads/{name}")
+                assert status == 404 and "alert" not in body, name
+                assert headers.get("Server") == "nginx"  # no version number
+    finally:
+        shutil.rmtree(media)
