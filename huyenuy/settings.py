@@ -159,7 +159,14 @@ def cache_from_url(url: str, part: str = "", prefix: str = "") -> dict:
     suffix = f"-{part}" if part else ""
     if scheme in ("redis", "rediss"):
         key_prefix = (prefix or CACHE_KEY_PREFIX) + suffix
-        return {"BACKEND": "pagecache.redis.FastRedisCache", "LOCATION": url, "KEY_PREFIX": key_prefix}
+        return {
+            "BACKEND": "pagecache.redis.FastRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+            # A Redis that is down or frozen costs a fraction of a second, not a stalled
+            # worker; the page cache then stops asking it for a few seconds (its breaker).
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
     if scheme == "file":
         folder = rest or "var/cache"
         return {

@@ -1,6 +1,5 @@
 """PageCacheMiddleware: the first middleware; stores what FastPath (pagecache/wsgi.py) serves."""
 
-import logging
 import time
 
 from django.conf import settings
@@ -8,8 +7,6 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
 from . import store
-
-logger = logging.getLogger("pagecache")
 
 
 class PageCacheMiddleware:
@@ -33,8 +30,8 @@ class PageCacheMiddleware:
         else:
             try:
                 entry, versions = store.lookup(key, request.path_info)
-            except store.CACHE_ERRORS:
-                logger.exception("Page cache unreachable: serving pages without it")
+            except store.CACHE_ERRORS as error:
+                store.breaker.failed(error)
                 return self.get_response(request)
             if entry is not None:
                 status, headers, body = store.answer(entry, meta)
@@ -47,8 +44,8 @@ class PageCacheMiddleware:
         if store.is_cacheable_response(response):
             try:
                 self.keep(request, response, key, versions)
-            except store.CACHE_ERRORS:
-                logger.exception("Page cache unreachable: page not stored")
+            except store.CACHE_ERRORS as error:
+                store.breaker.failed(error)
         return response
 
     def keep(self, request, response, key, versions) -> None:

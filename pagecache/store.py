@@ -54,7 +54,14 @@ CACHE_ERRORS = (RedisError, OSError)
 logger = logging.getLogger(__name__)
 
 
+class LeftAlone(ConnectionError):
+    """The cache failed a moment ago: it is not asked again until the breaker's time is up."""
+
+
 def store():
+    """The pages cache, unless it failed a moment ago (then LeftAlone, at no cost)."""
+    if not breaker.allows():
+        raise LeftAlone("the page cache failed a moment ago")
     return caches[ALIAS]
 
 
@@ -73,12 +80,20 @@ VERSION_SECONDS = 7 * 24 * 3600
 
 
 def invalidate(*tags: str) -> None:
-    """Every cached page that shows one of `tags` is stale from now on, on every app server."""
+    """Every cached page that shows one of `tags` is stale from now on, on every app server.
+
+    With the cache unreachable the change is not lost: no page is served from the cache
+    until it answers again, and then every page is cleared (see breaker), so an edit or
+    a vote made meanwhile goes through.
+    """
     keys = [_version_key(name) for name in tags]
-    store().set_many({key: uuid.uuid4().hex for key in keys}, timeout=VERSION_SECONDS)
-    reader = _version_reader()
-    if reader is not store():
-        reader.forget(keys)
+    try:
+        store().set_many({key: uuid.uuid4().hex for key in keys}, timeout=VERSION_SECONDS)
+        reader = _version_reader()
+        if reader is not store():
+            reader.forget(keys)
+    except CACHE_ERRORS as error:
+        breaker.failed(error)
 
 
 def invalidate_all() -> None:
@@ -198,7 +213,7 @@ def seconds_until_next_change(version: str) -> int | None:
 
 def enabled() -> bool:
     """False with CACHE_URL=dummy:// (a cache that keeps nothing): then nothing here runs."""
-    return not isinstance(store(), DummyCache)
+    return not isinstance(caches[ALIAS], DummyCache)
 
 
 # --- requests and entries -----------------------------------------------------------------
@@ -223,6 +238,46 @@ def _page_address(path: str, query_string: str) -> str:
     values = dict(parse_qsl(query_string, keep_blank_values=True))
     kept = sorted((key, value) for key, value in values.items() if key in read)
     return path + ("?" + urlencode(kept) if kept else "")
+
+
+class _Breaker:
+    """Stops asking a cache that does not answer for a few seconds, so that a dead or frozen
+    Redis costs one short timeout now and then (settings: socket timeouts) instead of one
+    per request. Logs once when the cache goes and once when it is back; when it is back,
+    every page is cleared, because the changes made meanwhile could not be recorded."""
+
+    OPEN_SECONDS = 5.0
+
+    def __init__(self):
+        self.closed_until = 0.0
+        self.down = False
+        self.lock = threading.Lock()
+
+    def allows(self) -> bool:
+        return not self.down or time.monotonic() >= self.closed_until
+
+    def failed(self, error) -> None:
+        if isinstance(error, LeftAlone):
+            return  # not asked: the window stays as it was, and the cache is tried when it ends
+        with self.lock:
+            self.closed_until = time.monotonic() + self.OPEN_SECONDS
+            if self.down:
+                return
+            self.down = True
+        logger.error("Page cache unreachable (%s): pages are made afresh until it answers", error)
+
+    def succeeded(self) -> None:
+        if not self.down:
+            return
+        with self.lock:
+            if not self.down:
+                return
+            self.down = False
+        logger.warning("Page cache answers again: every page cleared")
+        invalidate_all()
+
+
+breaker = _Breaker()
 
 
 def is_cacheable_request(meta) -> bool:
@@ -298,6 +353,7 @@ def lookup(key: str, path: str) -> tuple[dict | None, dict]:
             recent.put(key, entry)
     if entry is not None and entry["versions"] != versions:
         entry = None
+    breaker.succeeded()
     return entry, versions
 
 

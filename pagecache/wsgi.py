@@ -1,12 +1,8 @@
 """The page cache's WSGI wrapper: huyenuy/wsgi.py puts it around Django."""
 
-import logging
-
 from django.conf import settings
 
 from . import store
-
-logger = logging.getLogger("pagecache")
 
 
 def _scheme(environ) -> str:
@@ -37,8 +33,8 @@ class FastPath:
             key = store.page_key(environ, _scheme(environ), host)
             try:
                 entry, versions = store.lookup(key, environ["PATH_INFO"])
-            except store.CACHE_ERRORS:
-                logger.exception("Page cache unreachable: serving pages without it")
+            except store.CACHE_ERRORS as error:
+                store.breaker.failed(error)
                 environ[store.ENVIRON_KEY] = None
                 return self.application(environ, start_response)
             if entry is not None:

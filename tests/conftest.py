@@ -43,6 +43,14 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_breaker(monkeypatch):
+    """Each test starts with the page cache's breaker closed (a cache failure is per test)."""
+    from pagecache import store
+
+    monkeypatch.setattr(store, "breaker", store._Breaker())
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import caches
 

@@ -1,0 +1,65 @@
+"""A cache that does not answer costs one short timeout, not one per request: the page cache
+stops asking it for a few seconds, says so once, and clears every page when it is back."""
+
+import logging
+import socket
+
+import pytest
+
+from huyenuy.settings import cache_from_url
+from pagecache import store
+from tests.factories import make_article
+
+LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "breaker"}
+
+
+@pytest.fixture
+def frozen_redis():
+    """A server that takes connections and never answers, as a Redis stopped with SIGSTOP."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(64)
+        server.setblocking(False)
+        yield server
+
+
+def connections_to(server) -> int:
+    count = 0
+    while True:
+        try:
+            connection, _ = server.accept()
+        except BlockingIOError:
+            return count
+        connection.close()
+        count += 1
+
+
+def test_a_frozen_cache_is_asked_once_then_left_alone_and_edits_go_through(db, client, settings, frozen_redis, caplog):
+    port = frozen_redis.getsockname()[1]
+    settings.CACHES = {"default": LOCMEM, "pages": cache_from_url(f"redis://127.0.0.1:{port}/0", "pages")}
+    article = make_article(title="Tin khi Redis treo")
+    with caplog.at_level(logging.WARNING, logger="pagecache"):
+        for _ in range(10):
+            page = client.get(article.get_absolute_url())
+            assert page.status_code == 200 and "Tin khi Redis treo" in page.content.decode()
+            assert "X-Page-Cache" not in page  # made afresh
+        article.title = "Tin khi Redis treo, đã sửa"
+        article.save()  # the edit is saved; its invalidation waits for the cache
+    assert connections_to(frozen_redis) <= 2  # the first request's attempt, not one per request
+    assert "đã sửa" in client.get(article.get_absolute_url()).content.decode()
+    assert [r.getMessage().split(" (")[0] for r in caplog.records] == ["Page cache unreachable"]
+
+
+def test_when_the_cache_answers_again_every_page_is_cleared_once(db, client, settings, caplog):
+    article = make_article()
+    store.breaker.failed(ConnectionError("refused"))
+    assert "X-Page-Cache" not in client.get(article.get_absolute_url())  # left alone for now
+    store.breaker.closed_until = 0  # as after OPEN_SECONDS
+    version = store.content_version()
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="pagecache"):
+        assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert store.content_version() != version  # what changed meanwhile cannot be served stale
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] in ("miss", "hit")
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert [r.getMessage() for r in caplog.records] == ["Page cache answers again: every page cleared"]
