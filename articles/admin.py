@@ -17,6 +17,10 @@ from . import editlock
 from .models import Article, Category, SiteBanner, Tag, Topic
 
 Status = Article.Status
+LOCK_UNAVAILABLE = _(
+    "Tạm thời không kiểm tra được ai khác đang mở bài này để sửa (bộ nhớ đệm dùng chung không trả lời); "
+    "bạn vẫn sửa và lưu được bình thường."
+)
 WRITER_STATUSES = (Status.DRAFT, Status.PENDING)
 
 
@@ -242,7 +246,11 @@ class ArticleAdmin(CompareVersionAdmin):
         article = Article.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
         if article is not None and self.has_change_permission(request, article):
             if request.method == "GET":
-                holder = editlock.acquire(article.pk, request.user, takeover="tiep-quan" in request.GET)
+                try:
+                    holder = editlock.acquire(article.pk, request.user, takeover="tiep-quan" in request.GET)
+                except editlock.Unavailable:
+                    holder = None
+                    messages.warning(request, LOCK_UNAVAILABLE)
                 if holder is not None:
                     messages.warning(
                         request,
@@ -288,7 +296,10 @@ class ArticleAdmin(CompareVersionAdmin):
         article = get_object_or_404(Article, pk=pk)
         if not self.has_change_permission(request, article):
             return JsonResponse({"ok": False}, status=403)
-        holder = editlock.acquire(pk, request.user, takeover=False)
+        try:
+            holder = editlock.acquire(pk, request.user, takeover=False)
+        except editlock.Unavailable:
+            return JsonResponse({"ok": True, "message": LOCK_UNAVAILABLE})
         if holder is None:
             return JsonResponse({"ok": True, "message": ""})
         message = _("%(name)s đã tiếp quản việc sửa bài này lúc %(time)s. Lưu lúc này sẽ ghi đè thay đổi của họ.")

@@ -7,6 +7,8 @@ blocks: an editor can take over, and the other one is told at their next heartbe
 from django.core.cache import cache
 from django.utils import timezone
 
+import pagecache
+
 LOCK_SECONDS = 180
 
 
@@ -14,8 +16,20 @@ def _key(article_id) -> str:
     return f"editlock:article:{article_id}"
 
 
+class Unavailable(Exception):
+    """The shared cache does not answer: nobody can be told who else has the article open."""
+
+
 def acquire(article_id, user, *, takeover: bool) -> dict | None:
-    """Take or renew the lock for `user`; return the other holder instead if there is one."""
+    """Take or renew the lock for `user`; return the other holder instead if there is one.
+    Raises Unavailable when the shared cache is down (editing goes on without the lock)."""
+    try:
+        return _acquire(article_id, user, takeover=takeover)
+    except pagecache.CACHE_ERRORS as error:
+        raise Unavailable from error
+
+
+def _acquire(article_id, user, *, takeover: bool) -> dict | None:
     holder = cache.get(_key(article_id))
     if holder and holder["user_id"] != user.pk and not takeover:
         return holder

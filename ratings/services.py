@@ -120,10 +120,27 @@ def throttle_exceeded(request) -> bool:
     hour = int(time.time() // 3600)
     group = throttle_group(client_address(request))
     key = f"ratings:throttle:{keyed_hash(group, 'ratings.address')[:32]}:{hour}"
-    cache.add(key, 0, timeout=3600)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
+        cache.add(key, 0, timeout=3600)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=3600)
+            count = 1
+    except pagecache.CACHE_ERRORS:
+        count = _count_locally(key, hour)
     return count > limit
+
+
+# While the shared cache is down, each process counts on its own: a reader's allowance is
+# then at most that many times the number of worker processes, and votes keep coming.
+_local_counts: dict[str, tuple[int, int]] = {}
+
+
+def _count_locally(key: str, hour: int) -> int:
+    if len(_local_counts) > 10_000:
+        _local_counts.clear()
+    counted_hour, count = _local_counts.get(key, (hour, 0))
+    count = count + 1 if counted_hour == hour else 1
+    _local_counts[key] = (hour, count)
+    return count

@@ -63,3 +63,35 @@ def test_when_the_cache_answers_again_every_page_is_cleared_once(db, client, set
     assert client.get(article.get_absolute_url())["X-Page-Cache"] in ("miss", "hit")
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
     assert [r.getMessage() for r in caplog.records] == ["Page cache answers again: every page cleared"]
+
+
+def test_with_the_shared_cache_down_votes_count_and_the_admin_edits_with_a_notice(db, settings):
+    from django.test import Client
+
+    from ratings.models import Vote
+    from tests.factories import make_user
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    down = f"redis://127.0.0.1:{port}/0"
+    settings.CACHES = {"default": cache_from_url(down), "pages": cache_from_url(down, "pages")}
+    settings.RATING_VOTES_PER_IP_PER_HOUR = 2
+    articles = [make_article() for _ in range(3)]
+    codes = []
+    for article in articles:
+        response = Client().post(
+            f"/danh-gia/{article.pk}/", {"stars": "4"}, HTTP_ORIGIN="http://testserver", HTTP_ACCEPT="application/json"
+        )
+        codes.append(response.status_code)
+    assert codes == [200, 200, 429]  # counted, and the limit still holds (per process)
+    assert Vote.objects.count() == 2
+    articles[0].refresh_from_db()
+    assert (articles[0].rating_sum, articles[0].rating_count) == (4, 1)
+
+    editor = Client()
+    editor.force_login(make_user(superuser=True))
+    page = editor.get(f"/admin/articles/article/{articles[0].pk}/change/")
+    assert page.status_code == 200 and "Tạm thời không kiểm tra được ai khác đang mở bài này" in page.content.decode()
+    heartbeat = editor.post(f"/admin/articles/article/{articles[0].pk}/giu-cho/")
+    assert heartbeat.status_code == 200 and heartbeat.json()["ok"] is True
