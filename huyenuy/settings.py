@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "pagecache",
+    "core",
     "articles",
     "ratings",
     "demo",
