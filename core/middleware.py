@@ -1,3 +1,4 @@
+import functools
 import logging
 
 from csp.constants import UNSAFE_INLINE
@@ -48,15 +49,17 @@ def content_language(get_response):
 SERVED_METHODS = ("GET", "HEAD", "POST")
 
 
-def _methods_of(view_func) -> list[str]:
-    """The HTTP methods a view serves: a class-based view's handlers, else GET, HEAD, POST."""
+@functools.lru_cache(maxsize=512)
+def _methods_of(view_func) -> tuple[str, ...]:
+    """The HTTP methods a view serves: a class-based view's handlers, else GET, HEAD, POST.
+    Worked out once per view: the views do not change while the process runs."""
     view_class = getattr(view_func, "view_class", None)
     if view_class is None:
-        return list(SERVED_METHODS)
+        return SERVED_METHODS
     methods = [name.upper() for name in view_class.http_method_names if name != "options" and hasattr(view_class, name)]
     if "GET" in methods and "HEAD" not in methods:
         methods.append("HEAD")  # View.setup() answers HEAD with get()
-    return methods
+    return tuple(methods)
 
 
 class MethodNotAllowedMiddleware:
