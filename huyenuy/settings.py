@@ -6,6 +6,7 @@ sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -70,10 +71,15 @@ INSTALLED_APPS = [
     "csp",
     "reversion",
     "reversion_compare",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "pagecache",
     "core",
     "articles",
     "ratings",
+    "accounts",
     "demo",
 ]
 
@@ -95,7 +101,11 @@ MIDDLEWARE = [
     "core.middleware.MethodNotAllowedMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Turns a login refused by axes (too many failures) into the Vietnamese lockout page.
+    "axes.middleware.AxesMiddleware",
     # Last, so that it is the first to see a view's exception: the database is down -> 503.
     "core.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -199,7 +209,28 @@ FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 3)
 # Addresses that are never public pages: the page cache and nginx's micro-cache never
 # keep them (deploy/nginx-locations.conf lists the same), robots.txt disallows them,
 # and no category may take their first segment as its slug.
-PRIVATE_URL_PREFIXES = ("/admin/", "/quan-tri/", "/danh-gia/", "/xem-truoc/", "/healthz")
+# STAFF_URL_PREFIXES are the editors' (accounts/middleware.py asks for the second login step there).
+STAFF_URL_PREFIXES = ("/admin/", "/quan-tri/", "/xem-truoc/")
+PRIVATE_URL_PREFIXES = (*STAFF_URL_PREFIXES, "/danh-gia/", "/healthz")
+
+# Logins (accounts/, README.md "Logging in"). django-axes counts failed logins by account
+# and by address, each on its own: LOGIN_FAILURE_LIMIT failures lock either for
+# LOGIN_LOCKOUT_MINUTES (`manage.py axes_reset_username NAME` unlocks at once).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: it refuses a locked account or address
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"  # honours TRUSTED_PROXY_COUNT
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # the Vietnamese page, status 429
+AXES_VERBOSE = False  # one warning per lockout is logged by accounts.receivers instead
+# Two-factor login (TOTP apps such as Google Authenticator, plus one-time recovery
+# codes): required for superusers and the "Quản trị" group when ADMIN_REQUIRE_2FA is on,
+# offered to every other account. Off by default for `make run` (DEBUG).
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", not DEBUG)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -285,13 +316,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # A request for another host (scanners do it all day) is answered 400 and logged in one line.
     "loggers": {
-        "django.security.DisallowedHost": {"handlers": ["console_one_line"], "level": "ERROR", "propagate": False}
+        "django.security.DisallowedHost": {"handlers": ["console_one_line"], "level": "ERROR", "propagate": False},
+        # django-axes logs every failed login with the name and address masked; accounts/receivers.py
+        # logs the lockout itself, unmasked, on one line.
+        "axes": {"level": "ERROR"},
     },
 }
 
 # The portal's identity, printed in the header and footer (Decree 42/2022 asks
 # a state portal to name its owner, the person responsible, and contacts).
 SITE_NAME = env_str("SITE_NAME", "Huyện ủy Gò Công Tây")
+OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps show beside the code
 SITE_TAGLINE = env_str("SITE_TAGLINE", "Cổng thông tin điện tử Đảng bộ huyện Gò Công Tây, tỉnh Tiền Giang")
 SITE_OWNER = env_str("SITE_OWNER", "Cơ quan chủ quản: Huyện ủy Gò Công Tây")
 SITE_RESPONSIBLE = env_str("SITE_RESPONSIBLE", "Người chịu trách nhiệm: Chánh Văn phòng Huyện ủy Gò Công Tây")

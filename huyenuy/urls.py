@@ -20,6 +20,7 @@ admin.site.index_title = "Bảng điều khiển biên tập"
 handler500 = "core.views.server_error"
 
 urlpatterns = [
+    path("admin/bao-mat/", include("accounts.urls")),  # before the admin: its catch-all would 404 these
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    """Logging in: the lockout after failed passwords (django-axes) and the second step
+    (django-otp): an authenticator app's code, or a one-time recovery code."""
+
+    name = "accounts"
+    verbose_name = "Tài khoản"
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - logs each lockout on one line
