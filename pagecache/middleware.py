@@ -3,6 +3,7 @@
 import time
 
 from django.conf import settings
+from django.db import Error as DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
@@ -26,26 +27,27 @@ class PageCacheMiddleware:
         if looked_up is None:  # FastPath found the cache unreachable
             return self.get_response(request)
         if looked_up and looked_up[0] == key:
-            versions = looked_up[1]
+            versions, stale = looked_up[1:]
         else:
             try:
-                entry, versions = store.lookup(key, request.path_info)
+                entry, versions, stale = store.lookup(key, request.path_info)
             except store.CACHE_ERRORS as error:
                 store.breaker.failed(error)
                 return self.get_response(request)
             if entry is not None:
-                status, headers, body = store.answer(entry, meta)
-                response = HttpResponse(body, status=status)
-                for name, value in headers:
-                    response[name] = value
-                return response
+                return _response(*store.answer(entry, meta))
 
         response = self.get_response(request)
+        if response.status_code == 503 and stale is not None:
+            # The page cannot be made now (the database does not answer): the last good copy.
+            return _response(*store.stale_answer(stale, meta))
         if store.is_cacheable_response(response):
             try:
                 self.keep(request, response, key, versions)
             except store.CACHE_ERRORS as error:
                 store.breaker.failed(error)
+            except DatabaseError:
+                pass  # the next scheduled change could not be read: the page is not kept this time
         return response
 
     def keep(self, request, response, key, versions) -> None:
@@ -71,3 +73,10 @@ class PageCacheMiddleware:
             }
             store.save(key, entry, timeout)
         response["X-Page-Cache"] = "miss"
+
+
+def _response(status: int, headers: list[tuple[str, str]], body: bytes) -> HttpResponse:
+    response = HttpResponse(body, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response

@@ -24,7 +24,6 @@ it of every change (pagecache/versions.py): a hit needs no round trip.
 
 import functools
 import hashlib
-import logging
 import re
 import threading
 import time
@@ -42,6 +41,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.urls import Resolver404, resolve
 from redis.exceptions import RedisError
 
+from .breaker import Breaker
 from .compat import redis_primary_pool, redis_servers
 from .versions import VersionMirror
 
@@ -49,19 +49,16 @@ from .versions import VersionMirror
 ALIAS = "pages"
 CONTENT = "content"
 PREFIX = "pagecache"
-# What a cache that cannot be reached raises: readers then get pages made afresh.
+# What a cache that cannot be reached raises (LeftAlone included): readers then get pages made afresh.
 CACHE_ERRORS = (RedisError, OSError)
-logger = logging.getLogger(__name__)
-
-
-class LeftAlone(ConnectionError):
-    """The cache failed a moment ago: it is not asked again until the breaker's time is up."""
+# How long a page is kept past its freshness, as the last good copy served while the
+# database does not answer (then marked stale: see stale_answer).
+STALE_SECONDS = getattr(settings, "PAGE_STALE_SECONDS", 24 * 3600)
 
 
 def store():
-    """The pages cache, unless it failed a moment ago (then LeftAlone, at no cost)."""
-    if not breaker.allows():
-        raise LeftAlone("the page cache failed a moment ago")
+    """The pages cache, unless it failed a moment ago (then breaker.LeftAlone, at no cost)."""
+    breaker.check()
     return caches[ALIAS]
 
 
@@ -240,40 +237,9 @@ def _page_address(path: str, query_string: str) -> str:
     return path + ("?" + urlencode(kept) if kept else "")
 
 
-class _Breaker:
-    """Stops asking a cache that does not answer for a few seconds, so that a dead or frozen
-    Redis costs one short timeout now and then (settings: socket timeouts) instead of one
-    per request. Logs once when the cache goes and once when it is back; when it is back,
-    every page is cleared, because the changes made meanwhile could not be recorded."""
-
-    OPEN_SECONDS = 5.0
-
-    def __init__(self):
-        self.closed_until = 0.0
-        self.down = False
-        self.lock = threading.Lock()
-
-    def allows(self) -> bool:
-        return not self.down or time.monotonic() >= self.closed_until
-
-    def failed(self, error) -> None:
-        if isinstance(error, LeftAlone):
-            return  # not asked: the window stays as it was, and the cache is tried when it ends
-        with self.lock:
-            self.closed_until = time.monotonic() + self.OPEN_SECONDS
-            if self.down:
-                return
-            self.down = True
-        logger.error("Page cache unreachable (%s): pages are made afresh until it answers", error)
-
-    def succeeded(self) -> None:
-        if not self.down:
-            return
-        with self.lock:
-            if not self.down:
-                return
-            self.down = False
-        logger.warning("Page cache answers again: every page cleared")
+class _Breaker(Breaker):
+    def returned(self) -> None:
+        # The changes made while the cache was down could not be recorded.
         invalidate_all()
 
 
@@ -338,9 +304,11 @@ class _RecentPages:
 recent = _RecentPages()
 
 
-def lookup(key: str, path: str) -> tuple[dict | None, dict]:
-    """The fresh entry under `key` (or None) and the current versions of what the page shows."""
+def lookup(key: str, path: str) -> tuple[dict | None, dict, dict | None]:
+    """The fresh entry under `key` (or None), the current versions of what the page shows,
+    and the last good copy when there is one but it is not fresh (see stale_answer)."""
     tags = _page_facts(path)[0]
+    returning = breaker.down  # the cache failed before: this is its first try since
     entry = recent.get(key)
     if entry is not None:
         versions = _versions(tags)
@@ -349,16 +317,26 @@ def lookup(key: str, path: str) -> tuple[dict | None, dict]:
         found = store().get_many([key, *(_version_key(name) for name in tags)])
         entry = found.pop(key, None)
         versions = _versions(tags, found)
-        if entry is not None:
+        if entry is not None and _fresh(entry):
             recent.put(key, entry)
-    if entry is not None and entry["versions"] != versions:
-        entry = None
     breaker.succeeded()
-    return entry, versions
+    if returning:
+        # It answered, so every page was just cleared (_Breaker.returned): the versions
+        # read above are from before that, and the entry may show what changed meanwhile.
+        versions = _versions(tags)
+        return None, versions, entry
+    if entry is not None and (entry["versions"] != versions or not _fresh(entry)):
+        return None, versions, entry
+    return entry, versions, None
+
+
+def _fresh(entry: dict) -> bool:
+    return entry.get("expires", 0) > time.time()
 
 
 def save(key: str, entry: dict, timeout: int) -> None:
-    store().set(key, entry, timeout)
+    # Kept past its freshness ("expires") as the last good copy: see stale_answer.
+    store().set(key, entry, timeout + STALE_SECONDS)
     recent.put(key, entry)
 
 
@@ -382,6 +360,27 @@ def answer(entry, meta) -> tuple[int, list[tuple[str, str]], bytes]:
         return 304, [*headers, ("X-Page-Cache", "hit")], b""
     content = entry["content"]
     headers = [*entry["headers"], ("Content-Length", str(len(content))), ("X-Page-Cache", "hit")]
+    return 200, headers, b"" if meta.get("REQUEST_METHOD") == "HEAD" else content
+
+
+# What a stale copy does not repeat: it tells every cache to keep nothing.
+STALE_DROPPED_HEADERS = frozenset({"cache-control", "expires", "x-accel-expires"})
+
+
+def stale_answer(entry, meta) -> tuple[int, list[tuple[str, str]], bytes]:
+    """The last good copy of a page that cannot be made now (the database does not answer:
+    the page was made again and came out a 503). Marked so that nobody keeps it: no-store
+    for browsers, X-Accel-Expires: 0 for nginx's micro-cache, and Warning: 110 (RFC 7234)
+    with X-Page-Cache: stale for people and monitors."""
+    content = entry["content"]
+    headers = [(name, value) for name, value in entry["headers"] if name.lower() not in STALE_DROPPED_HEADERS]
+    headers += [
+        ("Cache-Control", "no-store"),
+        ("X-Accel-Expires", "0"),
+        ("Warning", '110 - "Response is Stale"'),
+        ("Content-Length", str(len(content))),
+        ("X-Page-Cache", "stale"),
+    ]
     return 200, headers, b"" if meta.get("REQUEST_METHOD") == "HEAD" else content
 
 

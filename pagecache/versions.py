@@ -14,7 +14,8 @@ never served from the mirror.
 A copy is also trusted for at most TRUST_SECONDS, so even a connection that
 died without a word could not keep a page stale for longer than that. When the
 connection is down the mirror steps aside and every read goes to Redis, as
-before; it reconnects a few seconds later.
+before; it reconnects a few seconds later (a Redis that does not answer then is
+the caller's error: its breaker leaves Redis alone for a while).
 
 Other cache backends (file, locmem) are read directly: they are local anyway.
 """
@@ -24,7 +25,9 @@ import os
 import threading
 import time
 
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from .compat import redis_connection_kwargs, redis_primary_pool
 
@@ -88,8 +91,12 @@ class VersionMirror:
                 return False
             try:
                 self._connect()
-            except (RedisError, OSError):
+            except (RedisError, OSError) as error:
                 self._lost(now)
+                if isinstance(error, (RedisConnectionError, RedisTimeoutError, OSError)):
+                    # Redis does not answer: reading it instead would wait another timeout.
+                    # The caller's breaker hears of it (pagecache/breaker.py).
+                    raise
                 return False
         self._drain()
         return self.connection is not None

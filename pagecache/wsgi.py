@@ -32,7 +32,7 @@ class FastPath:
         if host and store.is_cacheable_request(environ):
             key = store.page_key(environ, _scheme(environ), host)
             try:
-                entry, versions = store.lookup(key, environ["PATH_INFO"])
+                entry, versions, stale = store.lookup(key, environ["PATH_INFO"])
             except store.CACHE_ERRORS as error:
                 store.breaker.failed(error)
                 environ[store.ENVIRON_KEY] = None
@@ -41,5 +41,5 @@ class FastPath:
                 status, headers, body = store.answer(entry, environ)
                 start_response(self.STATUS[status], headers)
                 return [body]
-            environ[store.ENVIRON_KEY] = (key, versions)
+            environ[store.ENVIRON_KEY] = (key, versions, stale)
         return self.application(environ, start_response)

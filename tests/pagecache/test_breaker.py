@@ -1,5 +1,5 @@
-"""A cache that does not answer costs one short timeout, not one per request: the page cache
-stops asking it for a few seconds, says so once, and clears every page when it is back."""
+"""A cache that does not answer costs one short timeout, not one per request: every cache
+alias stops asking it for a few seconds, says so once, and clears every page when it is back."""
 
 import logging
 import socket
@@ -11,6 +11,14 @@ from pagecache import store
 from tests.factories import make_article
 
 LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "breaker"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_local_vote_counts(monkeypatch):
+    """Votes counted in this process while the cache is down are per test."""
+    from ratings import services
+
+    monkeypatch.setattr(services, "_local_counts", {})
 
 
 @pytest.fixture
@@ -47,7 +55,39 @@ def test_a_frozen_cache_is_asked_once_then_left_alone_and_edits_go_through(db, c
         article.save()  # the edit is saved; its invalidation waits for the cache
     assert connections_to(frozen_redis) <= 2  # the first request's attempt, not one per request
     assert "đã sửa" in client.get(article.get_absolute_url()).content.decode()
-    assert [r.getMessage().split(" (")[0] for r in caplog.records] == ["Page cache unreachable"]
+    assert [r.getMessage().split(" (")[0] for r in caplog.records] == ["Shared cache unreachable"]
+
+
+def test_a_frozen_default_cache_is_asked_once_by_votes_and_the_editing_lock(db, settings, frozen_redis, caplog):
+    from django.test import Client
+
+    from articles import editlock
+    from ratings.models import Vote
+    from tests.factories import make_user
+
+    frozen = f"redis://127.0.0.1:{frozen_redis.getsockname()[1]}/0"
+    settings.CACHES = {"default": cache_from_url(frozen), "pages": LOCMEM}
+    articles = [make_article() for _ in range(4)]
+    with caplog.at_level(logging.WARNING, logger="pagecache"):
+        for article in articles:
+            headers = {"HTTP_ORIGIN": "http://testserver", "HTTP_ACCEPT": "application/json"}
+            assert Client().post(f"/danh-gia/{article.pk}/", {"stars": "3"}, **headers).status_code == 200
+        for _ in range(3):
+            with pytest.raises(editlock.Unavailable):
+                editlock.acquire(articles[0].pk, make_user(), takeover=False)
+    assert Vote.objects.count() == 4
+    assert connections_to(frozen_redis) <= 2  # the first vote's throttle waited; nothing after it did
+    assert [r.getMessage().split(" (")[0] for r in caplog.records] == ["Shared cache unreachable"]
+
+
+def test_every_method_of_djangos_redis_cache_that_talks_to_redis_is_guarded():
+    from django.core.cache.backends.redis import RedisCache
+
+    from pagecache.redis import GUARDED
+
+    local = {"get_backend_timeout"}  # works out a number, asks nothing
+    methods = {name for name, value in vars(RedisCache).items() if callable(value) and not name.startswith("_")}
+    assert methods - local == set(GUARDED)
 
 
 def test_when_the_cache_answers_again_every_page_is_cleared_once(db, client, settings, caplog):
@@ -62,7 +102,20 @@ def test_when_the_cache_answers_again_every_page_is_cleared_once(db, client, set
     assert store.content_version() != version  # what changed meanwhile cannot be served stale
     assert client.get(article.get_absolute_url())["X-Page-Cache"] in ("miss", "hit")
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
-    assert [r.getMessage() for r in caplog.records] == ["Page cache answers again: every page cleared"]
+    assert [r.getMessage().split(" [")[0] for r in caplog.records] == ["Shared cache answers again: every page cleared"]
+
+
+def test_an_edit_made_while_the_cache_was_down_shows_on_the_first_page_after(db, client):
+    article = make_article(title="Tin trước khi sửa")
+    url = article.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    store.breaker.failed(ConnectionError("refused"))
+    article.title = "Tin đã sửa khi bộ đệm ngừng"
+    article.save()  # its invalidation cannot be recorded
+    store.breaker.closed_until = 0  # as after OPEN_SECONDS
+    page = client.get(url)
+    assert "Tin đã sửa khi bộ đệm ngừng" in page.content.decode() and page["X-Page-Cache"] == "miss"
 
 
 def test_with_the_shared_cache_down_votes_count_and_the_admin_edits_with_a_notice(db, settings):
