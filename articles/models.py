@@ -34,7 +34,21 @@ from .querysets import (
 # private ones come from settings.PRIVATE_URL_PREFIXES; articles/checks.py makes sure
 # every route of the URL configuration is in the list.
 PUBLIC_ROUTE_SLUGS = frozenset(
-    {"static", "media", "rss", "tag", "dong-su-kien", "tim-kiem", "news", "sitemap-xml", "robots-txt", "api", "ban-in"}
+    {
+        "static",
+        "media",
+        "rss",
+        "tag",
+        "dong-su-kien",
+        "tim-kiem",
+        "news",
+        "sitemap-xml",
+        "robots-txt",
+        "api",
+        "ban-in",
+        "van-ban",
+        "laws",
+    }
 )
 
 

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "core",
     "articles",
     "ratings",
+    "documents",
     "accounts",
     "demo",
 ]
@@ -267,6 +268,11 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Documents and attachments (files/checks.py): PDF, Office, OpenDocument or ZIP, by content.
+DOCUMENT_UPLOAD_MAX_BYTES = env_int("DOCUMENT_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# Where nginx's internal location serves those files from (X-Accel-Redirect, deploy/nginx-locations.conf):
+# the app checks the document is published, nginx sends the bytes.
+FILES_INTERNAL_URL = "/_tep/"
 
 # Security. Production (DEBUG off) gets HTTPS-only cookies, HSTS and a redirect to
 # HTTPS; SECURE_SSL_REDIRECT=0 serves plain HTTP (a local check, or TLS ended

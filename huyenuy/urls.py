@@ -53,6 +53,7 @@ urlpatterns = [
         legacy.news_article,
     ),
     re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/(?P<category>[^/]+)/?$", legacy.news_category),
+    path("", include("documents.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -1,0 +1,136 @@
+"""The newsroom's roles in the admin, for every model that goes draft -> review -> published.
+
+Writers ("Phóng viên / Biên tập viên") write, keep drafts and send them for review, and
+see their own items only; approvers ("Thư ký tòa soạn / Duyệt bài") may publish,
+schedule, withdraw and edit anyone's; every rule is checked on the server, on the item
+as stored, whatever a forged form says. A model using it has `status` (draft, pending,
+published, unpublished), `published_at`, `created_by`, the permissions
+publish_<model> and change_any_<model>, and a queryset with for_editor(user).
+"""
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+DRAFT, PENDING, PUBLISHED, UNPUBLISHED = "draft", "pending", "published", "unpublished"
+WRITER_STATUSES = (DRAFT, PENDING)
+
+
+class WorkflowAdminMixin:
+    """Roles, status choices, publish/withdraw/submit actions and revision safety.
+    Use it before reversion's (Compare)VersionAdmin in the bases."""
+
+    writer_locked_fields = ()  # fields only approvers may set
+
+    def _perm(self, action: str) -> str:
+        opts = self.model._meta
+        return f"{opts.app_label}.{action}_{opts.model_name}"
+
+    def can_publish(self, request) -> bool:
+        return request.user.has_perm(self._perm("publish"))
+
+    def has_publish_permission(self, request) -> bool:
+        return self.can_publish(request)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_editor(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or self.can_publish(request) or request.user.has_perm(self._perm("change_any")):
+            return True
+        return obj.created_by_id == request.user.pk and obj.status in WRITER_STATUSES
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None or self.can_publish(request):
+            return True
+        return obj.created_by_id == request.user.pk and obj.status in WRITER_STATUSES
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.can_publish(request):
+            fields += list(self.writer_locked_fields)
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "status" in form.base_fields and not self.can_publish(request):
+            # A forged POST with status=published fails the form's own choice validation.
+            status = form.base_fields["status"]
+            status.choices = [choice for choice in status.choices if choice[0] in WRITER_STATUSES]
+            status.help_text = _("Chọn “Chờ duyệt” để gửi cho Thư ký tòa soạn duyệt.")
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        newly_published = obj.status == PUBLISHED and (not change or form.initial.get("status") != PUBLISHED)
+        if newly_published and "published_at" not in form.changed_data and obj.published_at < timezone.now():
+            obj.published_at = timezone.now()  # published now, not back-dated to the draft's first day
+        super().save_model(request, obj, form, change)
+        if change and "status" in form.changed_data:
+            self.log_change(request, obj, _("Đổi trạng thái thành “%s”") % obj.get_status_display())
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.can_publish(request):
+            actions.pop("submit_for_review", None)
+        return actions
+
+    def _change_status(self, request, queryset, status, verb) -> int:
+        count, now = 0, timezone.now()
+        for item in queryset.select_related(None):
+            if item.status == status:
+                continue
+            fields = ["status", "updated_at"]
+            if status == PUBLISHED and item.status in WRITER_STATUSES and item.published_at < now:
+                item.published_at = now
+                fields.append("published_at")
+            item.status = status
+            item.save(update_fields=fields)
+            self.log_change(request, item, verb)
+            count += 1
+        return count
+
+    @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
+    def publish(self, request, queryset):
+        count = self._change_status(request, queryset, PUBLISHED, _("Xuất bản"))
+        self.message_user(request, ngettext("Đã xuất bản %d mục.", "Đã xuất bản %d mục.", count) % count)
+
+    @admin.action(description=_("Gỡ xuống các mục đã chọn"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        count = self._change_status(request, queryset.filter(status=PUBLISHED), UNPUBLISHED, _("Gỡ xuống"))
+        self.message_user(request, ngettext("Đã gỡ %d mục.", "Đã gỡ %d mục.", count) % count)
+
+    @admin.action(description=_("Gửi duyệt các bản nháp đã chọn"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        own_drafts = queryset.filter(status=DRAFT, created_by=request.user)
+        count = self._change_status(request, own_drafts, PENDING, _("Gửi duyệt"))
+        self.message_user(request, ngettext("Đã gửi duyệt %d mục.", "Đã gửi duyệt %d mục.", count) % count)
+
+    # --- revisions: checked on the item as stored, before reversion restores anything ---
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        stored = self.get_object(request, unquote(object_id))
+        if stored is not None and not self.has_change_permission(request, stored):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def has_recover_permission(self, request) -> bool:
+        return self.can_publish(request) and self.has_add_permission(request)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)

@@ -1,0 +1,114 @@
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from reversion_compare.admin import CompareVersionAdmin
+
+from core.workflow import WorkflowAdminMixin
+
+from .models import Document, DocumentFile, DocumentType, Field, Issuer
+
+STORAGE_FAILED = _(
+    "Không lưu được tệp (ổ đĩa đầy hoặc kho lưu trữ không trả lời). Văn bản chưa được lưu, không có gì thay đổi; "
+    "vui lòng thử lại sau hoặc báo quản trị viên."
+)
+
+
+class VocabularyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    fields = ["name", "slug", "order"]
+
+    class Media:
+        js = ["js/admin-slug.js"]
+
+
+for vocabulary in (DocumentType, Issuer, Field):
+    admin.site.register(vocabulary, VocabularyAdmin)
+
+
+class DocumentFileInline(admin.TabularInline):
+    model = DocumentFile
+    extra = 1
+    fields = ["file", "name", "order", "details"]
+    readonly_fields = ["details"]
+
+    @admin.display(description=_("thông tin tệp"))
+    def details(self, stored):
+        if not stored.pk:
+            return "-"
+        text = _("có chữ, tìm kiếm được") if stored.has_text else _("không có chữ (bản quét?): nội dung không tìm được")
+        if stored.kind != "pdf":
+            text = _("nội dung không được đọc để tìm kiếm")
+        return format_html("{} · {} · {}", stored.kind_label, filesizeformat(stored.size), text)
+
+
+@admin.register(Document)
+class DocumentAdmin(WorkflowAdminMixin, CompareVersionAdmin):
+    inlines = [DocumentFileInline]
+    list_display = ["number", "short_summary", "doc_type", "issuer", "issued_on", "status_label", "created_by"]
+    list_display_links = ["number", "short_summary"]
+    list_filter = ["status", "doc_type", "issuer", "field", "issued_on"]
+    list_select_related = ["doc_type", "issuer", "created_by"]
+    search_fields = ["number", "summary", "signer"]
+    date_hierarchy = "issued_on"
+    autocomplete_fields = ["replaced_by", "related_articles"]
+    readonly_fields = ["links", "created_by", "created_at", "updated_at"]
+    actions = ["publish", "unpublish", "submit_for_review"]
+    list_per_page = 50
+    history_latest_first = True
+    compare_exclude = ["updated_at", "search_text", "number_key"]
+    fieldsets = [
+        (_("Văn bản"), {"fields": ["number", "doc_type", "issuer", "field", "summary", "slug", "body"]}),
+        (_("Ngày tháng và hiệu lực"), {"fields": ["issued_on", "effective_on", "expires_on", "replaced_by"]}),
+        (_("Người ký"), {"fields": ["signer", "signer_position"]}),
+        (_("Liên quan"), {"fields": ["related_articles"]}),
+        (_("Xuất bản"), {"fields": ["status", "published_at", "links"]}),
+        (_("Lịch sử"), {"fields": ["created_by", "created_at", "updated_at"]}),
+        (_("Liên kết cổng cũ"), {"classes": ["collapse"], "fields": ["legacy_id"]}),
+    ]
+
+    @admin.display(description=_("trích yếu"), ordering="summary")
+    def short_summary(self, document):
+        return document.summary if len(document.summary) <= 120 else f"{document.summary[:117]}…"
+
+    @admin.display(description=_("trạng thái"), ordering="status")
+    def status_label(self, document):
+        if document.is_scheduled():
+            return _("Hẹn giờ đăng")
+        return document.get_status_display()
+
+    @admin.display(description=_("xem văn bản"))
+    def links(self, document):
+        if not document.pk:
+            return _("Lưu văn bản để xem trước.")
+        preview = format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("documents:preview", args=[document.pk]),
+            _("Xem trước"),
+        )
+        if document.is_published():
+            return format_html('{} · <a href="{}">{}</a>', preview, document.get_absolute_url(), _("Mở trên cổng"))
+        return format_html("{} · {}", preview, _("chưa hiển thị công khai"))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        document = form.instance
+        document.refresh_search_text()
+        if document.files.filter(kind="pdf", has_text=False).exists():
+            messages.warning(
+                request,
+                _("Có tệp PDF không chứa chữ (có lẽ là bản quét): người đọc tải về được, nhưng tìm kiếm không thấy "
+                  "nội dung bên trong. Hãy ghi đủ trích yếu, hoặc tải lên bản PDF có chữ."),
+            )  # fmt: skip
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError:
+            # The admin's transaction is rolled back: neither the document nor its rows changed.
+            messages.error(request, STORAGE_FAILED)
+            return HttpResponseRedirect(request.get_full_path())

@@ -1,0 +1,244 @@
+"""The documents register (văn bản): resolutions, directives, plans... and their files."""
+
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Min, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+
+import pagecache
+from core.rules import holds
+from core.text import html_to_text, nfc, sanitize_html, search_document, slugify_vi
+from files.stored import StoredFile
+
+from .querysets import DocumentQuerySet, Status, in_force_rule, published_rule, scheduled_rule
+
+
+class Vocabulary(models.Model):
+    """An editable list (types, issuers, fields): a name, its address, its place."""
+
+    name = models.CharField(_("tên"), max_length=160, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=160, unique=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        self.slug = slugify_vi(self.slug or self.name, 160)
+        super().save(*args, **kwargs)
+
+
+class DocumentType(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("loại văn bản")
+        verbose_name_plural = _("loại văn bản")
+
+
+class Issuer(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("cơ quan ban hành")
+        verbose_name_plural = _("cơ quan ban hành")
+
+
+class Field(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+
+
+@reversion.register(follow=["files"], exclude=["search_text", "number_key"])
+class Document(models.Model):
+    Status = Status
+
+    number = models.CharField(
+        _("số/ký hiệu"), max_length=60, help_text=_("Như in trên văn bản, ví dụ: 15-NQ/HU, 120-KH/HU.")
+    )
+    doc_type = models.ForeignKey(DocumentType, verbose_name=_("loại văn bản"), on_delete=models.PROTECT)
+    issuer = models.ForeignKey(Issuer, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT)
+    field = models.ForeignKey(Field, verbose_name=_("lĩnh vực"), null=True, blank=True, on_delete=models.PROTECT)
+    summary = models.TextField(
+        _("trích yếu"), help_text=_("Nội dung chính của văn bản trong một câu, như in trên văn bản.")
+    )
+    slug = models.SlugField(_("đường dẫn"), max_length=200, blank=True)
+    body = CKEditor5Field(
+        _("nội dung tóm tắt"),
+        config_name="article",
+        blank=True,
+        help_text=_("Tùy chọn: tóm tắt hoặc toàn văn để người đọc xem ngay trên trang."),
+    )
+    issued_on = models.DateField(_("ngày ban hành"))
+    effective_on = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
+    expires_on = models.DateField(
+        _("ngày hết hiệu lực"), null=True, blank=True, help_text=_("Để trống nếu văn bản còn hiệu lực.")
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("được thay thế bởi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+    )
+    signer = models.CharField(_("người ký"), max_length=160, blank=True)
+    signer_position = models.CharField(_("chức vụ người ký"), max_length=160, blank=True)
+    related_articles = models.ManyToManyField(
+        "articles.Article", verbose_name=_("tin bài liên quan"), blank=True, related_name="documents"
+    )
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("thời điểm xuất bản"), default=timezone.now, help_text=_("Đặt thời điểm trong tương lai để hẹn giờ đăng.")
+    )
+    legacy_id = models.PositiveIntegerField(
+        _("mã văn bản trên cổng cũ"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Số của văn bản trong mục “laws” của cổng NukeViet cũ, để liên kết cũ vẫn mở được."),
+    )
+    # Derived on save: the type's and number's words (" nghi quyet 15 nq hu ") and every text a reader can find
+    # it by, without diacritics (core/text.py search_document).
+    number_key = models.CharField(max_length=120, editable=False, default="", db_index=True)
+    search_text = models.TextField(editable=False, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+        ordering = ["-issued_on", "-published_at", "-id"]
+        permissions = [
+            ("publish_document", _("Có thể duyệt, xuất bản, hẹn giờ và gỡ văn bản")),
+            ("change_any_document", _("Có thể sửa văn bản của người khác")),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-issued_on", "-published_at", "-id"], name="document_list_idx"),
+            models.Index(fields=["doc_type", "status", "-issued_on"], name="document_type_idx"),
+            models.Index(fields=["issuer", "status", "-issued_on"], name="document_issuer_idx"),
+            models.Index(fields=["field", "status", "-issued_on"], name="document_field_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "number"],
+                name="document_number_unique_per_issuer",
+                violation_error_message=_("Cơ quan này đã có văn bản mang số/ký hiệu này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_on__isnull=True) | Q(expires_on__gt=F("issued_on")),
+                name="document_expires_after_issued",
+                violation_error_message=_("Ngày hết hiệu lực phải sau ngày ban hành."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(replaced_by=F("id")),
+                name="document_not_replaced_by_itself",
+                violation_error_message=_("Văn bản không thể thay thế chính nó."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} - {self.summary[:80]}"
+
+    def save(self, *args, **kwargs):
+        for name in ("number", "summary", "signer", "signer_position"):
+            setattr(self, name, " ".join(nfc(getattr(self, name)).split()))
+        self.body = sanitize_html(self.body)
+        self.slug = slugify_vi(self.slug or f"{self.number} {self.summary}", 200)
+        # "Nghị quyết 15-NQ/HU" -> " nghi quyet 15 nq hu ": what people type to name a document.
+        doc_type = self.doc_type.name if self.doc_type_id else ""
+        self.number_key = search_document(doc_type, self.number)[:120]
+        self.search_text = self.searchable_text()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("documents:detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def searchable_text(self, file_texts=None) -> str:
+        """Every text a reader sees on the document's page, and the words inside its PDFs."""
+        if file_texts is None:
+            file_texts = [] if self._state.adding else list(self.files.values_list("text", flat=True))
+        parts = [self.number, self.summary, self.signer, self.signer_position, html_to_text(self.body)]
+        parts += [str(getattr(self, name) or "") for name in ("doc_type", "issuer", "field") if self._has(name)]
+        return search_document(*parts, *file_texts)
+
+    def _has(self, name) -> bool:
+        return getattr(self, f"{name}_id") is not None
+
+    def refresh_search_text(self):
+        """After a file was added or removed: its words join or leave the document's."""
+        type(self).objects.filter(pk=self.pk).update(search_text=self.searchable_text())
+
+    def is_published(self, now=None) -> bool:
+        return holds(published_rule(now or timezone.now()), self)
+
+    def is_scheduled(self, now=None) -> bool:
+        return holds(scheduled_rule(now or timezone.now()), self)
+
+    def in_force(self, today=None) -> bool:
+        return holds(in_force_rule(today or timezone.localdate()), self)
+
+    def force_state(self, today=None) -> str:
+        """What readers are told: in force, expired (since when) or replaced (by what)."""
+        today = today or timezone.localdate()
+        if self.replaced_by_id:
+            return _("Đã được thay thế")
+        if self.expires_on and self.expires_on <= today:
+            return _("Hết hiệu lực")
+        if self.effective_on and self.effective_on > today:
+            return _("Chưa có hiệu lực")
+        return _("Còn hiệu lực")
+
+    @staticmethod
+    def cache_tag(pk) -> str:
+        return pagecache.tag("document", pk)
+
+    def clean(self):
+        errors = {}
+        if self.expires_on and self.issued_on and self.expires_on <= self.issued_on:
+            errors["expires_on"] = _("Ngày hết hiệu lực phải sau ngày ban hành.")
+        if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
+            errors["effective_on"] = _("Ngày có hiệu lực không thể trước ngày ban hành.")
+        if self.replaced_by_id and self.pk and self.replaced_by_id == self.pk:
+            errors["replaced_by"] = _("Văn bản không thể thay thế chính nó.")
+        if errors:
+            raise ValidationError(errors)
+
+
+@reversion.register()
+class DocumentFile(StoredFile):
+    UPLOAD_FOLDER = "documents"
+
+    document = models.ForeignKey(Document, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="files")
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("tệp văn bản")
+        verbose_name_plural = _("tệp văn bản")
+
+    def get_absolute_url(self):
+        name = slugify_vi(self.download_name.rsplit(".", 1)[0], 80) or "tep"
+        return reverse("documents:file", kwargs={"pk": self.pk, "name": name, "ext": self.kind})
+
+
+def next_scheduled_change(now=None):
+    """The next moment the register changes by itself: a scheduled document appears."""
+    now = now or timezone.now()
+    return Document.objects.scheduled(now).aggregate(m=Min("published_at"))["m"]

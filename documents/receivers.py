@@ -1,0 +1,29 @@
+"""What the page cache hears from the register: a change clears the register's pages only
+(the list, every document page, the feed), never the news; a deleted file leaves the disk."""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+import pagecache
+
+from .models import Document, DocumentFile, DocumentType, Field, Issuer
+from .views import REGISTER_TAG
+
+
+def register_changed(sender, **kwargs):
+    # Now, and after the commit: a reader filling the cache in between gets his copy dropped.
+    pagecache.invalidate(REGISTER_TAG)
+    transaction.on_commit(lambda: pagecache.invalidate(REGISTER_TAG))
+
+
+def file_deleted(sender, instance, **kwargs):
+    instance.remove_file()
+    register_changed(sender)
+
+
+for model in (Document, DocumentFile, DocumentType, Field, Issuer):
+    post_save.connect(register_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
+for model in (Document, DocumentType, Field, Issuer):
+    post_delete.connect(register_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
+post_delete.connect(file_deleted, sender=DocumentFile, dispatch_uid="documents-file-deleted")
+m2m_changed.connect(register_changed, sender=Document.related_articles.through, dispatch_uid="pagecache-doc-articles")

@@ -1,0 +1,144 @@
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+import pagecache
+
+from .forms import RegisterFilterForm
+from .models import Document, DocumentFile
+from .search import search_documents
+
+REGISTER_TAG = pagecache.tag("documents", "register")
+PER_PAGE = 20
+# A file's own policy: nothing in it (a PDF's script, an HTML file that got through) may
+# act as the site; the document page may still show a PDF in the browser's viewer.
+FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'"
+
+
+class DocumentListView(TemplateView):
+    """/van-ban/: newest first, filtered by type, issuer, field, year and words, 20 a page.
+    Template: documents/list.html. Two queries (count and page) whatever the register's size."""
+
+    template_name = "documents/list.html"
+    cache_parameters = frozenset({"q", "loai", "co_quan", "linh_vuc", "nam", "trang"})
+
+    @classmethod
+    def cache_tags(cls, **kwargs):
+        return {REGISTER_TAG}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = RegisterFilterForm(self.request.GET or None)
+        form.is_valid()
+        documents = Document.objects.published().for_lists().newest_first()
+        filters = form.filters()
+        if "loai" in filters:
+            documents = documents.filter(doc_type=filters["loai"])
+        if "co_quan" in filters:
+            documents = documents.filter(issuer=filters["co_quan"])
+        if "linh_vuc" in filters:
+            documents = documents.filter(field=filters["linh_vuc"])
+        if "nam" in filters:
+            documents = documents.filter(issued_on__year=filters["nam"])
+        words = getattr(form, "cleaned_data", {}).get("words") or []
+        documents = search_documents(documents, words)
+        page = Paginator(documents, PER_PAGE).get_page(self.request.GET.get("trang"))
+        query = self.request.GET.copy()
+        query.pop("trang", None)
+        context.update(
+            form=form,
+            page=page,
+            words=words,
+            filtered=bool(filters or words),
+            query_string=query.urlencode(),
+            today=timezone.localdate(),
+        )
+        return context
+
+
+class DocumentDetailView(TemplateView):
+    """One document with every field, its files and, for a PDF, the browser's own viewer."""
+
+    template_name = "documents/detail.html"
+    preview = False
+
+    @classmethod
+    def cache_tags(cls, *, pk, **kwargs):
+        return {REGISTER_TAG, Document.cache_tag(pk)}
+
+    def get_document(self):
+        documents = Document.objects.select_related("doc_type", "issuer", "field", "replaced_by")
+        if not self.preview:
+            documents = documents.published()
+        return get_object_or_404(documents, pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_document()
+        if not self.preview and kwargs.get("slug") != document.slug:
+            return redirect(document, permanent=True)
+        context = self.get_context_data(document=document, **kwargs)
+        return self.render_to_response(context)
+
+    def get_context_data(self, *, document, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        files = list(document.files.all())
+        replaced_by = document.replaced_by if document.replaced_by and document.replaced_by.is_published(now) else None
+        context.update(
+            document=document,
+            files=files,
+            pdf=next((f for f in files if f.kind == "pdf"), None),
+            replaced_by=replaced_by,
+            replaces=list(document.replaces.published(now).select_related("issuer")),
+            related_articles=list(
+                document.related_articles.published(now).select_related("category").defer("body", "search_text")
+            ),
+            today=timezone.localdate(),
+            preview=self.preview,
+        )
+        return context
+
+
+@method_decorator([never_cache, staff_member_required], name="dispatch")
+class DocumentPreviewView(DocumentDetailView):
+    """What readers will see, whatever the status: never cached, never indexed."""
+
+    preview = True
+
+    def get_document(self):
+        return get_object_or_404(Document.objects.for_editor(self.request.user), pk=self.kwargs["pk"])
+
+
+@require_safe
+@xframe_options_sameorigin
+def download(request, pk, name, ext):
+    """A document's file, under its own Vietnamese name. PDFs open in the browser's viewer
+    (inline) unless ?tai-ve is asked; everything else downloads. nginx sends the bytes
+    (X-Accel-Redirect) so that a slow line does not hold a worker for a 20 MB file."""
+    stored = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
+    if not stored.document.is_published() and not _may_preview(request, stored.document):
+        raise Http404("Không tìm thấy tệp.")
+    inline = stored.kind == "pdf" and "tai-ve" not in request.GET
+    if settings.SERVE_MEDIA:
+        response = FileResponse(stored.file.open("rb"), content_type=stored.content_type)
+    else:
+        response = HttpResponse(content_type=stored.content_type)
+        response["X-Accel-Redirect"] = f"{settings.FILES_INTERNAL_URL}{stored.file.name}"
+    response["Content-Disposition"] = stored.content_disposition(inline=inline)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = FILE_CSP
+    response["Cache-Control"] = "public, max-age=3600" if stored.document.is_published() else "private, no-store"
+    return response
+
+
+def _may_preview(request, document) -> bool:
+    user = request.user
+    return user.is_authenticated and user.is_staff and Document.objects.for_editor(user).filter(pk=document.pk).exists()
