@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import editlock
+from .forms import ArticleAdminForm, SiteBannerAdminForm
 from .models import Article, Category, SiteBanner, Tag, Topic
 
 Status = Article.Status
@@ -83,6 +84,7 @@ class ArticleStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(CompareVersionAdmin):
+    form = ArticleAdminForm  # stores a new lead photo while validating: a full disk is a form error
     list_display = ["title", "category", "status_label", "published_at", "is_featured", "created_by"]
     list_display_links = ["title"]
     list_filter = [ArticleStatusFilter, "category", "is_featured", "published_at"]
@@ -164,7 +166,8 @@ class ArticleAdmin(CompareVersionAdmin):
         if newly_published and "published_at" not in form.changed_data and obj.published_at < timezone.now():
             # Published now, not back-dated to the day the draft was started.
             obj.published_at = timezone.now()
-        super().save_model(request, obj, form, change)
+        with form.photos_removed_on_failure():  # the photo was stored while the form validated
+            super().save_model(request, obj, form, change)
         if change and "status" in form.changed_data:
             self.log_change(request, obj, _("Đổi trạng thái thành “%s”") % obj.get_status_display())
 
@@ -308,9 +311,14 @@ class ArticleAdmin(CompareVersionAdmin):
 
 @admin.register(SiteBanner)
 class SiteBannerAdmin(admin.ModelAdmin):
+    form = SiteBannerAdminForm  # stores a new banner while validating: a full disk is a form error
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["alt", "shown_from", "shown_until", "order", "is_active", "state"]
     list_filter = ["is_active"]
+
+    def save_model(self, request, obj, form, change):
+        with form.photos_removed_on_failure():  # the banner was stored while the form validated
+            super().save_model(request, obj, form, change)
 
     @admin.display(description=_("tình trạng"))
     def state(self, banner):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.text import search_words
+from images.forms import PhotoModelForm
 
 from .models import Category
 from .search import MAX_QUERY_LENGTH, MAX_WORDS
@@ -52,3 +53,11 @@ class SearchForm(forms.Form):
         if data.get("tu_ngay") and data.get("den_ngay") and data["tu_ngay"] > data["den_ngay"]:
             self.add_error("den_ngay", _("“Đến ngày” phải sau hoặc bằng “Từ ngày”."))
         return data
+
+
+class ArticleAdminForm(PhotoModelForm):
+    photo_fields = ("lead_image",)
+
+
+class SiteBannerAdminForm(PhotoModelForm):
+    photo_fields = ("image",)

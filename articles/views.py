@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from images.errors import BUSY_RETRY_AFTER, PhotoNotStored, ServerBusy
 from images.renditions import store_editor_image
 
 from . import pagesql, search
@@ -311,4 +312,9 @@ def editor_image_upload(request):
         url = store_editor_image(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    except PhotoNotStored as error:  # busy, or the disk is full: nothing of the photo was kept
+        response = JsonResponse({"error": {"message": str(error.message)}}, status=error.status)
+        if isinstance(error, ServerBusy):
+            response["Retry-After"] = str(BUSY_RETRY_AFTER)
+        return response
     return JsonResponse({"url": url})

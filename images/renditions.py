@@ -15,11 +15,18 @@ the original's name and width, so a page computes them without touching the disk
 
 A photo with transparency is stored as PNG and its narrower copies too. No name is
 ever reused, so nginx lets browsers keep these files forever (deploy/nginx.conf).
+
+The costly part (decoding, cleaning, encoding) runs in one of the machine's image
+job slots (jobs.py); the files are written after it. A photo is stored whole or
+not at all: when one of its files cannot be written, the others are removed, and
+the storage (storage.AtomicFileSystemStorage) never shows a half-written file.
 """
 
 import io
+import logging
 import posixpath
 import uuid
+from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -27,6 +34,10 @@ from django.utils import timezone
 from PIL import Image
 
 from .checks import has_transparency, prepared
+from .errors import StorageFailed
+from .jobs import image_job
+
+logger = logging.getLogger(__name__)
 
 # Narrower copies made of every stored image (only those narrower than it).
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -78,22 +89,24 @@ def rendition_name(name: str, width: int | None = None, ext: str | None = None) 
     return f"{base}{suffix}.{ext}" if ext else f"{base}{suffix}{original_ext}"
 
 
-def _renditions(image: Image.Image, name: str):
-    """(name, bytes) of each rendition of `image`, the picture stored under `name`."""
-    fallback = FALLBACK_FORMATS[posixpath.splitext(name)[1].lower()]
-    yield rendition_name(name, ext="webp"), _encode(image, "WEBP")
+def _rendition_data(image: Image.Image, fallback: str):
+    """(width or None, extension or None, bytes) of each rendition of `image`, as
+    rendition_name() takes them; narrower copies in WebP and in `fallback` format."""
+    yield None, "webp", _encode(image, "WEBP")
     for width in rendition_widths(image.width):
         height = max(1, round(image.height * width / image.width))
-        narrower = image.resize((width, height), Image.Resampling.LANCZOS)
-        yield rendition_name(name, width, "webp"), _encode(narrower, "WEBP")
-        yield rendition_name(name, width), _encode(narrower, fallback)
+        narrower = image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
+        yield width, "webp", _encode(narrower, "WEBP")
+        yield width, None, _encode(narrower, fallback)
 
 
 def _store_renditions(storage, name: str, image: Image.Image) -> None:
     """Write the renditions of `image` next to `name`; on a failure, leave none behind."""
+    fallback = FALLBACK_FORMATS[posixpath.splitext(name)[1].lower()]
     written = []
     try:
-        for rendition, data in _renditions(image, name):
+        for width, ext, data in _rendition_data(image, fallback):
+            rendition = rendition_name(name, width, ext)
             if storage.exists(rendition):  # only when remade: the name must stay the same
                 storage.delete(rendition)
             written.append(storage.save(rendition, ContentFile(data)))
@@ -103,33 +116,88 @@ def _store_renditions(storage, name: str, image: Image.Image) -> None:
         raise
 
 
-def store_image(field_file) -> None:
-    """For model save(): store an uncommitted upload of an ImageField as its checked,
-    re-encoded copy (random name, the field's upload_to and width/height fields), and
-    its renditions. The caller saves the row."""
-    image = prepared(field_file)
-    fmt = _fallback_format(image)
-    name = f"{uuid.uuid4().hex}.{EXTENSIONS[fmt]}"
-    # A named ContentFile: ImageField reads the width and height fields from it.
-    field_file.save(name, ContentFile(_encode(image, fmt), name=name), save=False)
+# --- storing an upload ----------------------------------------------------------
+
+
+@dataclass
+class Encoded:
+    """A photo ready to be written: its stored copy and its renditions, encoded."""
+
+    extension: str
+    original: bytes
+    renditions: list[tuple[int | None, str | None, bytes]]
+
+
+def _encoded(upload) -> Encoded:
+    """Check, decode, clean and encode `upload` and its renditions in one of the machine's
+    image job slots (ServerBusy if none frees up). The files are written after, outside
+    the slot: a slow disk does not keep the next photo waiting."""
+    with image_job():
+        image = prepared(upload)
+        fmt = _fallback_format(image)
+        return Encoded(EXTENSIONS[fmt], _encode(image, fmt), list(_rendition_data(image, fmt)))
+
+
+def _store(storage, name: str, encoded: Encoded, save_original) -> str:
+    """Write `encoded` under `name`: the original through save_original(data), which returns
+    its stored name, then its renditions. On any failure (a full disk, the storage service),
+    remove every file of the photo and raise StorageFailed. Every name here comes from a
+    new random one: removing a name that was being written removes nothing of another photo."""
+    attempted = [name]
     try:
-        _store_renditions(field_file.storage, field_file.name, image)
-    except Exception:
-        field_file.storage.delete(field_file.name)
-        raise
+        name = attempted[0] = save_original(encoded.original)
+        for width, ext, data in encoded.renditions:
+            attempted.append(rendition_name(name, width, ext))
+            storage.save(attempted[-1], ContentFile(data))
+    except Exception as error:
+        logger.error("A photo could not be stored (%s: %s); its files were removed.", type(error).__name__, error)
+        _remove(storage, attempted)
+        raise StorageFailed(error) from error
+    return name
+
+
+def _remove(storage, names: list[str]) -> None:
+    for name in names:
+        try:
+            storage.delete(name)
+        except Exception:  # the storage is failing already: say so, keep the first error
+            logger.exception("Could not remove %s after a failed upload.", name)
+
+
+def store_image(field_file) -> None:
+    """For model save() and the admin's forms: store an uncommitted upload of an ImageField
+    as its checked, re-encoded copy (random name, the field's upload_to and width/height
+    fields), and its renditions. The caller saves the row. Raises ValidationError for a
+    bad photo, ServerBusy or StorageFailed; nothing is left on the disk then."""
+    encoded = _encoded(field_file)
+    basename = f"{uuid.uuid4().hex}.{encoded.extension}"
+
+    def save_original(data: bytes) -> str:
+        # A named ContentFile: ImageField reads the width and height fields from it.
+        field_file.save(basename, ContentFile(data, name=basename), save=False)
+        return field_file.name
+
+    name = field_file.field.generate_filename(field_file.instance, basename)
+    _store(field_file.storage, name, encoded, save_original)
+
+
+def remove_image(storage, name: str) -> None:
+    """Remove an image stored by this module and every rendition it may have."""
+    names = [name]
+    if has_renditions(name):
+        names.append(rendition_name(name, ext="webp"))
+        for width in RENDITION_WIDTHS:
+            names += [rendition_name(name, width, "webp"), rendition_name(name, width)]
+    _remove(storage, names)
 
 
 def store_editor_image(upload) -> str:
-    """Check, re-encode and store a body image and its renditions; return its public URL."""
-    image = prepared(upload)
-    fmt = _fallback_format(image)
-    name = default_storage.save(random_name("uploads", EXTENSIONS[fmt]), ContentFile(_encode(image, fmt)))
-    try:
-        _store_renditions(default_storage, name, image)
-    except Exception:
-        default_storage.delete(name)
-        raise
-    return default_storage.url(name)
+    """Check, re-encode and store a body image and its renditions; return its public URL.
+    Raises ValidationError for a bad photo, ServerBusy or StorageFailed."""
+    encoded = _encoded(upload)
+    wanted = random_name("uploads", encoded.extension)
+    stored = _store(default_storage, wanted, encoded, lambda data: default_storage.save(wanted, ContentFile(data)))
+    return default_storage.url(stored)
 
 
 def make_renditions(name: str, storage=None) -> None:
@@ -138,12 +206,13 @@ def make_renditions(name: str, storage=None) -> None:
     storage = storage or default_storage
     if not has_renditions(name):
         return
-    with storage.open(name) as file:
-        image = Image.open(file)
-        image.load()
-    image = image.convert("RGBA" if has_transparency(image) else "RGB")
-    image.info = {}
-    _store_renditions(storage, name, image)
+    with image_job():  # the uploads' limit holds for the command too
+        with storage.open(name) as file:
+            image = Image.open(file)
+            image.load()
+        image = image.convert("RGBA" if has_transparency(image) else "RGB")
+        image.info = {}
+        _store_renditions(storage, name, image)
 
 
 def picture_candidates(name: str, width: int | None, storage=None) -> dict:
