@@ -11,6 +11,7 @@ from articles import legacy
 from articles.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from articles.sitemaps import SITEMAPS, robots_txt
 from core.views import healthz
+from documents.sitemaps import DocumentSitemap
 
 admin.site.site_header = f"Quản trị {settings.SITE_NAME}"
 admin.site.site_title = settings.SITE_NAME
@@ -18,6 +19,7 @@ admin.site.index_title = "Bảng điều khiển biên tập"
 
 
 handler500 = "core.views.server_error"
+SECTIONS = {**SITEMAPS, "documents": DocumentSitemap}
 
 urlpatterns = [
     path("admin/bao-mat/", include("accounts.urls")),  # before the admin: its catch-all would 404 these
@@ -33,13 +35,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_views.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        {"sitemaps": SECTIONS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
         pagecache.reads("p")(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SECTIONS},
         name="sitemap_section",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
