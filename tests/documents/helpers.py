@@ -29,7 +29,9 @@ def make_document(number="15-NQ/HU", *, files=(), **overrides) -> Document:
     defaults = {
         # get_or_create: a transactional test has flushed the migration's lists
         "doc_type": DocumentType.objects.get_or_create(slug="nghi-quyet", defaults={"name": "Nghị quyết"})[0],
-        "issuer": Issuer.objects.get_or_create(slug="huyen-uy-go-cong-tay", defaults={"name": "Huyện ủy Gò Công Tây"})[0],
+        "issuer": Issuer.objects.get_or_create(
+            slug="huyen-uy-go-cong-tay", defaults={"name": "Huyện ủy Gò Công Tây"}
+        )[0],
         "summary": "Về chuyển đổi số trong hệ thống chính trị huyện Gò Công Tây giai đoạn 2025 - 2030",
         "issued_on": datetime.date(2025, 3, 12),
         "status": Document.Status.PUBLISHED,
