@@ -7,11 +7,11 @@ app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("quan-tri/tai-anh/", views.editor_image_upload, name="editor_image_upload"),
-    path("xem-truoc/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("xem-truoc/<id:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("dong-su-kien/<slug:slug>/", views.TopicView.as_view(), name="topic"),
-    path("ban-in/<int:pk>.html", views.ArticlePrintView.as_view(), name="print"),
-    path("<slug:category>/<slug:slug>-<int:pk>.html", views.ArticleDetailView.as_view(), name="detail"),
+    path("ban-in/<id:pk>.html", views.ArticlePrintView.as_view(), name="print"),
+    path("<slug:category>/<slug:slug>-<id:pk>.html", views.ArticleDetailView.as_view(), name="detail"),
     path("<slug:slug>/", views.CategoryView.as_view(), name="category"),
 ]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 
 
 class CoreConfig(AppConfig):
@@ -6,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Hệ thống"
+
+    def ready(self):
+        from .converters import IdConverter
+
+        register_converter(IdConverter, "id")  # before any URLconf is read: core is installed first

@@ -8,7 +8,7 @@ app_name = "documents"
 urlpatterns = [
     path("van-ban/", views.DocumentListView.as_view(), name="list"),
     path("van-ban/rss/", LatestDocumentsFeed(), name="rss"),
-    path("van-ban/tep/<int:pk>/<slug:name>.<slug:ext>", views.download, name="file"),
-    path("van-ban/<slug:slug>-<int:pk>.html", views.DocumentDetailView.as_view(), name="detail"),
-    path("xem-truoc/van-ban/<int:pk>/", views.DocumentPreviewView.as_view(), name="preview"),
+    path("van-ban/tep/<id:pk>/<slug:name>.<slug:ext>", views.download, name="file"),
+    path("van-ban/<slug:slug>-<id:pk>.html", views.DocumentDetailView.as_view(), name="detail"),
+    path("xem-truoc/van-ban/<id:pk>/", views.DocumentPreviewView.as_view(), name="preview"),
 ]

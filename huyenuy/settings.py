@@ -253,7 +253,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Writes each file under a hidden temporary name and names it when complete (images/storage.py).
+    "default": {"BACKEND": "images.storage.AtomicFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -264,9 +265,16 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
 # Editors upload photos straight from phones and cameras; larger files are refused
-# with a message by the upload view (articles/images.py).
+# with a message (images/checks.py).
 IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env_int("IMAGE_UPLOAD_MAX_PIXELS", 40_000_000)
+# Photo uploads (images/jobs.py): at most IMAGE_JOBS decoded/encoded at once on this machine,
+# IMAGE_JOB_QUEUE more waiting up to IMAGE_JOB_WAIT s; beyond that "server busy". Keep
+# IMAGE_JOBS + IMAGE_JOB_QUEUE below GUNICORN_WORKERS so readers always have a worker.
+IMAGE_JOBS = env_int("IMAGE_JOBS", max(1, (os.cpu_count() or 2) // 2))
+IMAGE_JOB_QUEUE = env_int("IMAGE_JOB_QUEUE", IMAGE_JOBS)
+IMAGE_JOB_WAIT = env_int("IMAGE_JOB_WAIT", 20)  # under gunicorn's 30 s timeout
+IMAGE_JOB_LOCK_DIR = Path(env_str("IMAGE_JOB_LOCK_DIR", str(BASE_DIR / "var" / "locks")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Documents and attachments (files/checks.py): PDF, Office, OpenDocument or ZIP, by content.
 DOCUMENT_UPLOAD_MAX_BYTES = env_int("DOCUMENT_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)

@@ -22,6 +22,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Manifest storage needs collectstatic; the tests read source static files.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="huyenuy-test-static-")
+# Not var/locks: a gunicorn running from the same checkout must not share the photo job slots.
+IMAGE_JOB_LOCK_DIR = tempfile.mkdtemp(prefix="huyenuy-test-locks-")
 WHITENOISE_USE_FINDERS = True
 # A test database of this run's own on PostgreSQL: two runs at once against one server
 # (`make test` twice, CI and a developer) must not create, use or drop the same database.

@@ -22,6 +22,6 @@ class DocumentView(View):
 
 
 urlpatterns = [
-    path("van-ban/<int:pk>/", DocumentView.as_view()),
+    path("lich-cong-tac/<int:pk>/", DocumentView.as_view()),
     path("", include("huyenuy.urls")),
 ]
