@@ -13,7 +13,6 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 DRAFT, PENDING, PUBLISHED, UNPUBLISHED = "draft", "pending", "published", "unpublished"
 WRITER_STATUSES = (DRAFT, PENDING)
@@ -98,21 +97,24 @@ class WorkflowAdminMixin:
             count += 1
         return count
 
-    @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
-    def publish(self, request, queryset):
-        count = self._change_status(request, queryset, PUBLISHED, _("Xuất bản"))
-        self.message_user(request, ngettext("Đã xuất bản %d mục.", "Đã xuất bản %d mục.", count) % count)
+    def _done(self, request, text: str, count: int) -> None:
+        """ "Đã xuất bản 3 bài viết." (Vietnamese nouns have no plural form)."""
+        self.message_user(request, f"{text} {count} {self.opts.verbose_name}.")
 
-    @admin.action(description=_("Gỡ xuống các mục đã chọn"), permissions=["publish"])
+    # Django fills %(verbose_name_plural)s in: "Xuất bản các bài viết đã chọn", "… văn bản …".
+    @admin.action(description=_("Xuất bản các %(verbose_name_plural)s đã chọn"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._done(request, _("Đã xuất bản"), self._change_status(request, queryset, PUBLISHED, _("Xuất bản")))
+
+    @admin.action(description=_("Gỡ xuống các %(verbose_name_plural)s đã chọn"), permissions=["publish"])
     def unpublish(self, request, queryset):
         count = self._change_status(request, queryset.filter(status=PUBLISHED), UNPUBLISHED, _("Gỡ xuống"))
-        self.message_user(request, ngettext("Đã gỡ %d mục.", "Đã gỡ %d mục.", count) % count)
+        self._done(request, _("Đã gỡ"), count)
 
-    @admin.action(description=_("Gửi duyệt các bản nháp đã chọn"), permissions=["change"])
+    @admin.action(description=_("Gửi duyệt các %(verbose_name_plural)s nháp đã chọn"), permissions=["change"])
     def submit_for_review(self, request, queryset):
         own_drafts = queryset.filter(status=DRAFT, created_by=request.user)
-        count = self._change_status(request, own_drafts, PENDING, _("Gửi duyệt"))
-        self.message_user(request, ngettext("Đã gửi duyệt %d mục.", "Đã gửi duyệt %d mục.", count) % count)
+        self._done(request, _("Đã gửi duyệt"), self._change_status(request, own_drafts, PENDING, _("Gửi duyệt")))
 
     # --- revisions: checked on the item as stored, before reversion restores anything ---
 

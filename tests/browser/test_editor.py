@@ -94,9 +94,9 @@ def test_writer_submits_an_approver_publishes_a_reader_sees(new_context, tmp_pat
     approver.goto("/admin/articles/article/?tinh-trang=pending")
     row = approver.locator("#result_list tbody tr", has_text=TITLE)
     row.locator("input.action-select").check()
-    approver.locator("select[name=action]").select_option(label="Xuất bản các bài đã chọn")
+    approver.locator("select[name=action]").select_option(label="Xuất bản các bài viết đã chọn")
     approver.locator("button[name=index]").first.click()
-    expect(approver.locator(".messagelist")).to_contain_text("Đã xuất bản 1 bài.")
+    expect(approver.locator(".messagelist")).to_contain_text("Đã xuất bản 1 bài viết.")
     assert browser_errors.flush(approver) == []
     browser_errors.messages.clear()
     article.refresh_from_db()
