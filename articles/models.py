@@ -13,7 +13,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 import pagecache
 from core.compat import concrete_fields, is_new_upload
 from core.rules import holds
-from core.text import html_to_text, nfc, sanitize_html, search_document, slugify_vi
+from core.text import image_alt_texts, html_to_text, nfc, sanitize_html, search_document, slugify_vi
 from images.checks import validate_image
 from images.markup import responsive_body
 from images.renditions import store_image
@@ -70,6 +70,20 @@ def url_pattern(name: str, *kwargs: str) -> str:
 
 def article_url(category_slug: str, slug: str, pk: int) -> str:
     return url_pattern("articles:detail", "category", "slug", "pk").format(category=category_slug, slug=slug, pk=pk)
+
+
+def article_search_text(article) -> str:
+    """Every text a reader sees on the article's page: title, lead, body (its captions
+    included), the images' alt texts, the lead photo's caption and alt, the author."""
+    return search_document(
+        article.title,
+        article.summary,
+        html_to_text(article.body),
+        image_alt_texts(article.body),
+        article.lead_image_caption,
+        article.lead_image_alt,
+        article.author,
+    )
 
 
 def unique_slug(instance: models.Model, base: str, max_length: int) -> str:
@@ -343,7 +357,7 @@ class Article(models.Model):
         self.body = sanitize_html(self.body)
         self.body = responsive_body(self.body)  # srcset, width/height, lazy loading of stored images
         self.search_title = search_document(self.title)
-        self.search_text = search_document(self.title, self.summary, html_to_text(self.body), self.author)
+        self.search_text = article_search_text(self)
         self.slug = unique_slug(self, slugify_vi(self.slug or self.title, 200), 200)
         if is_new_upload(self.lead_image):
             store_image(self.lead_image)  # re-encoded, with its renditions

@@ -48,6 +48,17 @@ def html_to_text(value: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
+_ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def image_alt_texts(value: str) -> str:
+    """The alt texts of a body's images: words a reader (or a screen reader) meets on the
+    page that html_to_text() leaves out with the tags."""
+    if not value:
+        return ""
+    return " ".join(html.unescape(a or b) for a, b in _ALT.findall(value))
+
+
 # The allow-list of rich text: what the admin's editor can produce, nothing more.
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
