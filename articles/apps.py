@@ -8,10 +8,12 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         import pagecache
+        from core import sitesearch
         from core.fastsql import plan_once
 
-        from . import checks, receivers  # noqa: F401 - registers the system checks and signal receivers
+        from . import checks, receivers, search  # noqa: F401 - registers the system checks and signal receivers
         from .models import next_scheduled_change
 
         pagecache.register_schedule(next_scheduled_change)
+        sitesearch.register(search.KIND)
         connection_created.connect(plan_once, dispatch_uid="fastsql-plan-once")

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import sitesearch
 from core.text import search_words
 from images.forms import PhotoModelForm
 
@@ -38,8 +39,15 @@ class SearchForm(forms.Form):
         error_messages={"invalid": _("Ngày không hợp lệ.")},
     )
 
+    muc = forms.ChoiceField(
+        label=_("Tìm trong"),
+        required=False,
+        error_messages={"invalid_choice": _("Không có mục “%(value)s” để tìm.")},
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["muc"].choices = [("", _("Tất cả")), *((kind.slug, kind.label) for kind in sitesearch.kinds())]
         for name in ("tu_ngay", "den_ngay"):
             # The browser's date picker sends 2024-04-30; people type 30/04/2024.
             self.fields[name].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]

@@ -12,9 +12,11 @@ import re
 from django.db import connection
 from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core import sitesearch
 from core.text import html_to_text, strip_accents
 
 from .models import Article
@@ -103,3 +105,41 @@ def excerpt(article: Article, words: list[str], width: int = 260) -> str:
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece of text is escaped above
+
+
+# --- the articles' part of the site's search (core/sitesearch.py) ---
+
+
+def candidates(words: list[str], filters: dict):
+    found = search_articles(
+        words, category=filters.get("chuyen_muc"), date_from=filters.get("tu_ngay"), date_to=filters.get("den_ngay")
+    )
+    rows = found.values_list("rank", "published_at", "pk")[:MAX_RESULTS]
+    return [(rank, timezone.localtime(when), pk) for rank, when, pk in rows]
+
+
+def results(pks: list[int], words: list[str]) -> dict:
+    kind = sitesearch.get("bai-viet")
+    articles = Article.objects.filter(pk__in=pks).select_related("category").defer(*SEARCH_FIELDS)
+    return {
+        article.pk: sitesearch.Result(
+            kind=kind,
+            title=article.title,
+            url=article.get_absolute_url(),
+            when=article.published_at,
+            meta=article.category.name,
+            excerpt=excerpt(article, words),
+        )
+        for article in articles
+    }
+
+
+KIND = sitesearch.Kind(
+    slug="bai-viet",
+    label="Tin bài",
+    noun="bài viết",
+    candidates=candidates,
+    results=results,
+    own_filters=frozenset({"chuyen_muc"}),
+    cap=lambda: MAX_RESULTS,
+)

@@ -12,10 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core import sitesearch
 from images.errors import BUSY_RETRY_AFTER, PhotoNotStored, ServerBusy
 from images.renditions import store_editor_image
 
-from . import pagesql, search
+from . import pagesql
 from .forms import SearchForm
 from .models import Article, Category, Tag, Topic
 
@@ -175,8 +176,9 @@ class TopicView(ArticleListView):
 
 
 class SearchView(TemplateView):
-    """/tim-kiem/?q=…[&chuyen_muc=…&tu_ngay=…&den_ngay=…]: published articles, title
-    matches first, 20 a page with the words highlighted.
+    """/tim-kiem/?q=…[&muc=…&chuyen_muc=…&tu_ngay=…&den_ngay=…]: everything a reader can
+    find on the site (core/sitesearch.py: articles, documents…), each marked with its
+    kind, best matches first, 20 a page with the words highlighted.
 
     Template: articles/search.html. Bad input (too long, no words, wrong dates)
     gets a message on the same page, never an error.
@@ -184,7 +186,11 @@ class SearchView(TemplateView):
 
     template_name = "articles/search.html"
     page_size = 20
-    cache_parameters = frozenset({"q", "chuyen_muc", "tu_ngay", "den_ngay", "trang"})
+    cache_parameters = frozenset({"q", "muc", "chuyen_muc", "tu_ngay", "den_ngay", "trang"})
+
+    @classmethod
+    def cache_tags(cls, **kwargs):
+        return sitesearch.cache_tags()  # a document published clears the search pages too
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -193,22 +199,20 @@ class SearchView(TemplateView):
         if not form.is_bound or not form.is_valid():
             return context
         data = form.cleaned_data
-        results = search.search_articles(
-            data["words"], category=data["chuyen_muc"], date_from=data["tu_ngay"], date_to=data["den_ngay"]
-        )
-        page = Paginator(results, self.page_size).get_page(self.request.GET.get("trang"))
-        for article in page.object_list:
-            article.excerpt = search.excerpt(article, data["words"])
+        only = sitesearch.get(data["muc"]) if data["muc"] else None
+        filters = {name: data[name] for name in ("chuyen_muc", "tu_ngay", "den_ngay")}
+        hits, counts = sitesearch.search(data["words"], filters, only=only)
+        page = Paginator(hits, self.page_size).get_page(self.request.GET.get("trang"))
+        page.object_list = sitesearch.load(page.object_list, data["words"])
         query = self.request.GET.copy()
         query.pop("trang", None)
         context.update(
             page=page,
             words=data["words"],
             query_string=query.urlencode(),
+            counts=[(kind, count) for kind, count, _ in counts if count],
             # "1.000": Vietnamese groups thousands with a dot.
-            max_results=f"{search.MAX_RESULTS:,}".replace(",", ".")
-            if page.paginator.count >= search.MAX_RESULTS
-            else None,
+            capped=[(kind, f"{count:,}".replace(",", ".")) for kind, count, capped in counts if capped],
         )
         return context
 

@@ -8,7 +8,8 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         import pagecache
 
-        from . import receivers  # noqa: F401 - the page cache's and the files' receivers
+        from . import receivers, search  # noqa: F401 - the page cache's and the files' receivers
         from .models import next_scheduled_change
 
         pagecache.register_schedule(next_scheduled_change)
+        search.register()

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
-from .models import Document
+from .models import REGISTER_TAG, Document
 
 FEED_SIZE = 30
 
@@ -18,8 +18,6 @@ class LatestDocumentsFeed(Feed):
 
     @classmethod
     def cache_tags(cls, **kwargs):
-        from .views import REGISTER_TAG
-
         return {REGISTER_TAG}
 
     def title(self):

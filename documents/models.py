@@ -17,6 +17,9 @@ from files.stored import StoredFile
 
 from .querysets import DocumentQuerySet, Status, in_force_rule, published_rule, scheduled_rule
 
+# The page cache's tag of every page that shows the register (list, documents, feed, search).
+REGISTER_TAG = pagecache.tag("documents", "register")
+
 
 class Vocabulary(models.Model):
     """An editable list (types, issuers, fields): a name, its address, its place."""

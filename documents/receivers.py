@@ -6,8 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 import pagecache
 
-from .models import Document, DocumentFile, DocumentType, Field, Issuer
-from .views import REGISTER_TAG
+from .models import REGISTER_TAG, Document, DocumentFile, DocumentType, Field, Issuer
 
 
 def register_changed(sender, **kwargs):

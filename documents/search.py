@@ -6,6 +6,11 @@ contain them all (its trích yếu, signer, issuer, the text of its PDFs).
 """
 
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.html import escape
+
+from core import sitesearch
+
+from .models import REGISTER_TAG, Document
 
 
 def search_documents(queryset, words: list[str]):
@@ -17,3 +22,47 @@ def search_documents(queryset, words: list[str]):
         text_has_all &= Q(search_text__contains=f" {word} ")
     rank = Case(When(number_has_all, then=Value(2)), default=Value(1), output_field=IntegerField())
     return queryset.filter(text_has_all).annotate(rank=rank).order_by("-rank", "-issued_on", "-published_at", "-id")
+
+
+# --- the register's part of the site's search (core/sitesearch.py) ---
+
+NUMBER_RANK = 5  # above every article: whoever types a number wants that document
+
+
+def candidates(words: list[str], filters: dict):
+    documents = Document.objects.published()
+    if filters.get("tu_ngay"):
+        documents = documents.filter(issued_on__gte=filters["tu_ngay"])
+    if filters.get("den_ngay"):
+        documents = documents.filter(issued_on__lte=filters["den_ngay"])
+    rows = search_documents(documents, words).values_list("rank", "issued_on", "pk")[: sitesearch.MAX_PER_KIND]
+    return [(NUMBER_RANK if rank == 2 else 2, issued_on, pk) for rank, issued_on, pk in rows]
+
+
+def results(pks: list[int], words: list[str]) -> dict:
+    kind = sitesearch.get("van-ban")
+    documents = Document.objects.filter(pk__in=pks).select_related("doc_type", "issuer").defer("body", "search_text")
+    return {
+        document.pk: sitesearch.Result(
+            kind=kind,
+            title=f"{document.doc_type.name} số {document.number}",
+            url=document.get_absolute_url(),
+            when=document.issued_on,
+            meta=f"{document.issuer.name} · {document.force_state()}",
+            excerpt=escape(document.summary),
+        )
+        for document in documents
+    }
+
+
+def register():
+    sitesearch.register(
+        sitesearch.Kind(
+            slug="van-ban",
+            label="Văn bản",
+            noun="văn bản",
+            candidates=candidates,
+            results=results,
+            cache_tags=frozenset({REGISTER_TAG}),
+        )
+    )

@@ -10,13 +10,10 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-import pagecache
-
 from .forms import RegisterFilterForm
-from .models import Document, DocumentFile
+from .models import REGISTER_TAG, Document, DocumentFile
 from .search import search_documents
 
-REGISTER_TAG = pagecache.tag("documents", "register")
 PER_PAGE = 20
 # A file's own policy: nothing in it (a PDF's script, an HTML file that got through) may
 # act as the site; the document page may still show a PDF in the browser's viewer.

@@ -17,7 +17,8 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 def found(client, q, **params):
     response = client.get("/tim-kiem/", {"q": q, **params})
     assert response.status_code == 200
-    return re.findall(r'<h2 class="card-title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+    kind = r'(?:<span class="result-kind">[^<]*</span> )?'
+    return re.findall(r'<h2 class="card-title">' + kind + r'<a href="[^"]+">([^<]+)</a>', response.content.decode())
 
 
 @pytest.fixture
@@ -85,12 +86,12 @@ def test_html_tags_are_not_searched_and_words_match_whole(client, articles):
 def test_results_show_a_highlighted_excerpt(client, articles):
     html = client.get("/tim-kiem/", {"q": "nông dân"}).content.decode()
     assert "<mark>Nông</mark> <mark>dân</mark>" in html
-    assert "Tìm thấy 1 bài viết" in html
+    assert "Tìm thấy 1 kết quả" in html
 
 
 def test_a_search_that_finds_nothing_says_so_and_suggests_what_to_try(client, articles):
     html = client.get("/tim-kiem/", {"q": "tàu vũ trụ"}).content.decode()
-    assert "Không tìm thấy bài viết nào cho “tàu vũ trụ”" in html
+    assert "Không tìm thấy kết quả nào cho “tàu vũ trụ”" in html
     assert 'class="search-result"' not in html
 
 
@@ -150,7 +151,7 @@ def test_search_pages_twenty_at_a_time_with_a_fixed_query_count(client, db, sett
 
     (first, html1), (third, html3) = count(1), count(3)
     assert html1.count('class="search-result"') == 20 and html3.count('class="search-result"') == 5
-    assert "Tìm thấy 45 bài viết" in html1 and "Trang 3/3" in html3
+    assert "Tìm thấy 45 kết quả" in html1 and "Trang 3/3" in html3
     assert first == third <= 4
 
 
@@ -168,14 +169,14 @@ def test_broad_queries_rank_only_the_newest_matches_and_say_so(client, db, setti
     ]  # fmt: skip
     response = client.get("/tim-kiem/", {"q": "lễ hội nghinh ông"})
     html = response.content.decode()
-    assert "Có ít nhất 3 bài viết" in html and "3 bài mới nhất" in html
+    assert "Có rất nhiều kết quả" in html and "dưới đây là 3 bài viết phù hợp và mới nhất" in html
     titles = found(client, "lễ hội nghinh ông")
     assert titles == [article.title for article in newest[:3]]  # the oldest match is left out
     assert old_title_match.title not in titles
     monkeypatch.setattr(search, "MAX_RESULTS", 10)
     titles = found(client, "lễ hội nghinh ông")
     assert titles[0] == old_title_match.title and len(titles) == 5  # all ranked: the title match first
-    assert "Tìm thấy 5 bài viết" in client.get("/tim-kiem/", {"q": "lễ hội nghinh ông"}).content.decode()
+    assert "Tìm thấy 5 kết quả" in client.get("/tim-kiem/", {"q": "lễ hội nghinh ông"}).content.decode()
 
 
 # --- tags and topics ------------------------------------------------------------------------
