@@ -5,6 +5,7 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.text import slugify_vi
 from demo.pdfs import make_pdf
 from documents.models import Document, DocumentFile, DocumentType, Issuer
 
@@ -25,13 +26,15 @@ def docx_bytes() -> bytes:
     return office_zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
 
 
+def vocabulary(model, name):
+    return model.objects.get_or_create(slug=slugify_vi(name), defaults={"name": name})[0]
+
+
 def make_document(number="15-NQ/HU", *, files=(), **overrides) -> Document:
     defaults = {
         # get_or_create: a transactional test has flushed the migration's lists
-        "doc_type": DocumentType.objects.get_or_create(slug="nghi-quyet", defaults={"name": "Nghị quyết"})[0],
-        "issuer": Issuer.objects.get_or_create(
-            slug="huyen-uy-go-cong-tay", defaults={"name": "Huyện ủy Gò Công Tây"}
-        )[0],
+        "doc_type": vocabulary(DocumentType, "Nghị quyết"),
+        "issuer": vocabulary(Issuer, "Huyện ủy Gò Công Tây"),
         "summary": "Về chuyển đổi số trong hệ thống chính trị huyện Gò Công Tây giai đoạn 2025 - 2030",
         "issued_on": datetime.date(2025, 3, 12),
         "status": Document.Status.PUBLISHED,
