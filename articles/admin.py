@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
@@ -13,7 +14,7 @@ from core.workflow import WorkflowAdminMixin
 
 from . import editlock
 from .forms import ArticleAdminForm, SiteBannerAdminForm
-from .models import Article, Category, SiteBanner, Tag, Topic
+from .models import Article, Attachment, Category, SiteBanner, Tag, Topic
 
 Status = Article.Status
 LOCK_UNAVAILABLE = _(
@@ -79,8 +80,21 @@ class ArticleStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["file", "name", "order", "details"]
+    readonly_fields = ["details"]
+    verbose_name_plural = _("tệp đính kèm (PDF, Word, Excel, PowerPoint, OpenDocument, ZIP)")
+
+    @admin.display(description=_("thông tin tệp"))
+    def details(self, stored):
+        return format_html("{} · {}", stored.kind_label, filesizeformat(stored.size)) if stored.pk else "-"
+
+
 @admin.register(Article)
 class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
+    inlines = [AttachmentInline]
     form = ArticleAdminForm  # stores a new lead photo while validating: a full disk is a form error
     list_display = ["title", "category", "status_label", "published_at", "is_featured", "created_by"]
     list_display_links = ["title"]

@@ -13,7 +13,8 @@ from django_ckeditor_5.fields import CKEditor5Field
 import pagecache
 from core.compat import concrete_fields, is_new_upload
 from core.rules import holds
-from core.text import image_alt_texts, html_to_text, nfc, sanitize_html, search_document, slugify_vi
+from core.text import html_to_text, image_alt_texts, nfc, sanitize_html, search_document, slugify_vi
+from files.stored import StoredFile
 from images.checks import validate_image
 from images.markup import responsive_body
 from images.renditions import store_image
@@ -48,6 +49,7 @@ PUBLIC_ROUTE_SLUGS = frozenset(
         "ban-in",
         "van-ban",
         "laws",
+        "tep-dinh-kem",
     }
 )
 
@@ -408,6 +410,25 @@ class Article(models.Model):
             errors["expires_at"] = _("Thời điểm hết hạn phải sau thời điểm xuất bản.")
         if errors:
             raise ValidationError(errors)
+
+
+class Attachment(StoredFile):
+    """A file readers download from an article ("Tệp đính kèm"): checked by content like
+    the documents register's files (files/checks.py), stored under a random name."""
+
+    UPLOAD_FOLDER = "attachments"
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="attachments"
+    )
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+
+    def get_absolute_url(self):
+        name = slugify_vi(self.download_name.rsplit(".", 1)[0], 80) or "tep"
+        return reverse("articles:attachment", kwargs={"pk": self.pk, "name": name, "ext": self.kind})
 
 
 class SiteBanner(models.Model):

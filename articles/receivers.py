@@ -9,7 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 import pagecache
 
-from .models import Article, Category, SiteBanner, Tag, Topic
+from .models import Article, Attachment, Category, SiteBanner, Tag, Topic
 
 
 def content_changed(sender, **kwargs):
@@ -19,7 +19,12 @@ def content_changed(sender, **kwargs):
     transaction.on_commit(pagecache.invalidate_all)
 
 
-for model in (Article, Category, SiteBanner, Tag, Topic):
+def attachment_deleted(sender, instance, **kwargs):
+    instance.remove_file()  # once the deletion commits
+
+
+for model in (Article, Attachment, Category, SiteBanner, Tag, Topic):
     post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
     post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
 m2m_changed.connect(content_changed, sender=Article.tags.through, dispatch_uid="pagecache-tags")
+post_delete.connect(attachment_deleted, sender=Attachment, dispatch_uid="articles-attachment-file")

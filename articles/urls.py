@@ -11,6 +11,7 @@ urlpatterns = [
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("dong-su-kien/<slug:slug>/", views.TopicView.as_view(), name="topic"),
+    path("tep-dinh-kem/<id:pk>/<slug:name>.<slug:ext>", views.attachment, name="attachment"),
     path("ban-in/<id:pk>.html", views.ArticlePrintView.as_view(), name="print"),
     path("<slug:category>/<slug:slug>-<id:pk>.html", views.ArticleDetailView.as_view(), name="detail"),
     path("<slug:slug>/", views.CategoryView.as_view(), name="category"),

@@ -9,16 +9,17 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core import sitesearch
+from files.views import file_response
 from images.errors import BUSY_RETRY_AFTER, PhotoNotStored, ServerBusy
 from images.renditions import store_editor_image
 
 from . import pagesql
 from .forms import SearchForm
-from .models import Article, Category, Tag, Topic
+from .models import Article, Attachment, Category, Tag, Topic
 
 NEIGHBOURS = 10  # "Những tin mới hơn" / "Những tin cũ hơn": as many on each side
 PER_CATEGORY_ON_HOME = 4
@@ -251,6 +252,7 @@ class ArticleDetailView(DetailView):
         article = self.object
         context["newer"], context["older"] = pagesql.neighbours(article, NEIGHBOURS)
         context["current_category_slug"] = article.category.slug
+        context["attachments"] = list(article.attachments.all())
         context.update(self.related(article))
         return context
 
@@ -261,6 +263,17 @@ class ArticleDetailView(DetailView):
         topic_articles = pagesql.topic_articles(article, NEIGHBOURS) if topic else []
         related = pagesql.related(article, [tag.pk for tag in tags], RELATED, topic.pk if topic else None)
         return {"tags": tags, "topic": topic, "topic_articles": topic_articles, "related": related}
+
+
+@require_safe
+def attachment(request, pk, name, ext):
+    """An article's attached file (files/views.py); a draft's only for those who may preview it."""
+    stored = get_object_or_404(Attachment.objects.select_related("article"), pk=pk)
+    public = stored.article.is_published()
+    may_preview = request.user.is_staff and Article.objects.for_editor(request.user).filter(pk=stored.article_id)
+    if not public and not (may_preview and may_preview.exists()):
+        raise Http404(_("Không tìm thấy tệp."))
+    return file_response(request, stored, public=public)
 
 
 class ArticlePrintView(DetailView):

@@ -1,7 +1,5 @@
 """What the readers' Jinja2 templates may call (gathered by core/jinja2.py):
 
-value|ngay_thang          a date as 02/02/2022
-size|dung_luong           a file size as readers read it: "1,2 MB", "350 KB"
 document_json_ld(document, files)   the schema.org block of a document's page
 """
 
@@ -9,22 +7,6 @@ import json
 
 from django.utils.safestring import mark_safe
 from jinja2 import pass_context
-
-
-def ngay_thang(value) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def dung_luong(size: int) -> str:
-    """Vietnamese decimals use a comma."""
-    if size < 1024:
-        return f"{size} byte"
-    for unit in ("KB", "MB", "GB"):
-        size /= 1024
-        if size < 1024 or unit == "GB":
-            text = f"{size:.1f}".replace(".", ",") if size < 10 else f"{size:.0f}"
-            return f"{text.removesuffix(',0')} {unit}"
-    return ""
 
 
 @pass_context
@@ -63,4 +45,3 @@ def document_json_ld(context, document, files):
 
 
 GLOBALS = {"document_json_ld": document_json_ld}
-FILTERS = {"ngay_thang": ngay_thang, "dung_luong": dung_luong}

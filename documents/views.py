@@ -1,23 +1,20 @@
-from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+
+from files.views import file_response
 
 from .forms import RegisterFilterForm
 from .models import REGISTER_TAG, Document, DocumentFile
 from .search import search_documents
 
 PER_PAGE = 20
-# A file's own policy: nothing in it (a PDF's script, an HTML file that got through) may
-# act as the site; the document page may still show a PDF in the browser's viewer.
-FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'"
 
 
 class DocumentListView(TemplateView):
@@ -115,25 +112,13 @@ class DocumentPreviewView(DocumentDetailView):
 
 
 @require_safe
-@xframe_options_sameorigin
 def download(request, pk, name, ext):
-    """A document's file, under its own Vietnamese name. PDFs open in the browser's viewer
-    (inline) unless ?tai-ve is asked; everything else downloads. nginx sends the bytes
-    (X-Accel-Redirect) so that a slow line does not hold a worker for a 20 MB file."""
+    """A document's file (files/views.py); a draft's only for those who may preview it."""
     stored = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
-    if not stored.document.is_published() and not _may_preview(request, stored.document):
+    public = stored.document.is_published()
+    if not public and not _may_preview(request, stored.document):
         raise Http404("Không tìm thấy tệp.")
-    inline = stored.kind == "pdf" and "tai-ve" not in request.GET
-    if settings.SERVE_MEDIA:
-        response = FileResponse(stored.file.open("rb"), content_type=stored.content_type)
-    else:
-        response = HttpResponse(content_type=stored.content_type)
-        response["X-Accel-Redirect"] = f"{settings.FILES_INTERNAL_URL}{stored.file.name}"
-    response["Content-Disposition"] = stored.content_disposition(inline=inline)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = FILE_CSP
-    response["Cache-Control"] = "public, max-age=3600" if stored.document.is_published() else "private, no-store"
-    return response
+    return file_response(request, stored, public=public)
 
 
 def _may_preview(request, document) -> bool:

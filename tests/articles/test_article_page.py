@@ -182,5 +182,5 @@ def test_article_page_query_count_does_not_grow_with_articles(client, settings, 
         make_article(category=category, published_at=now - timedelta(days=50 + day), topic=topic).tags.set(tags)
         make_article(category=category, published_at=now - timedelta(days=50 - day)).tags.set(tags[:1])
     assert count_queries() == few
-    # the article, its newer and older neighbours (one statement), tags, topic, related
-    assert few == 5
+    # the article, its newer and older neighbours (one statement), tags, topic, related, attachments
+    assert few == 6

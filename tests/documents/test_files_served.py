@@ -6,6 +6,7 @@ from urllib.parse import unquote
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents.models import Document
 from tests.documents.helpers import make_document, pdf_upload
@@ -75,3 +76,48 @@ def test_files_get_random_names_and_leave_the_disk_with_their_document(django_ca
         document.delete()
     assert not default_storage.exists(name)
     assert not os.listdir(os.path.dirname(default_storage.path(name)))
+
+
+def test_an_article_lists_its_attachments_and_readers_download_them(client, settings):
+    from articles.models import Attachment
+    from tests.documents.helpers import docx_bytes
+    from tests.factories import make_article
+
+    settings.SERVE_MEDIA = True
+    article = make_article(title="Kế hoạch tổ chức Đại hội")
+    Attachment.objects.create(article=article, file=pdf_upload("Kế hoạch số 120.pdf"))
+    word = SimpleUploadedFile("Danh sách đại biểu.docx", docx_bytes())
+    Attachment.objects.create(article=article, file=word, name="Danh sách đại biểu")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Tệp đính kèm" in page
+    assert "Kế hoạch số 120.pdf" in page and "(PDF, " in page
+    assert "Danh sách đại biểu.docx" in page and "(Word, " in page
+    word_url = Attachment.objects.get(kind="docx").get_absolute_url()
+    response = client.get(word_url)
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    assert unquote(response["Content-Disposition"].split("UTF-8''")[1]) == "Danh sách đại biểu.docx"
+
+
+def test_a_drafts_attachment_is_not_served_to_readers(client, settings):
+    from articles.models import Attachment
+    from tests.factories import make_article
+
+    settings.SERVE_MEDIA = True
+    article = make_article(status="draft")
+    stored = Attachment.objects.create(article=article, file=pdf_upload())
+    assert client.get(stored.get_absolute_url()).status_code == 404
+
+
+def test_a_deleted_attachment_leaves_the_disk_and_the_page(client, django_capture_on_commit_callbacks):
+    from articles.models import Attachment
+    from tests.factories import make_article
+
+    article = make_article()
+    with django_capture_on_commit_callbacks(execute=True):
+        stored = Attachment.objects.create(article=article, file=pdf_upload("Thông báo.pdf"))
+    name = stored.file.name
+    assert "Thông báo.pdf" in client.get(article.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        stored.delete()
+    assert not default_storage.exists(name)
+    assert "Thông báo.pdf" not in client.get(article.get_absolute_url()).content.decode()
