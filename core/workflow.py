@@ -8,14 +8,21 @@ published, unpublished), `published_at`, `created_by`, the permissions
 publish_<model> and change_any_<model>, and a queryset with for_editor(user).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 DRAFT, PENDING, PUBLISHED, UNPUBLISHED = "draft", "pending", "published", "unpublished"
 WRITER_STATUSES = (DRAFT, PENDING)
+
+
+STORAGE_FAILED = _(
+    "Không lưu được tệp (ổ đĩa đầy hoặc kho lưu trữ không trả lời). Chưa có gì được lưu; "
+    "vui lòng thử lại sau hoặc báo quản trị viên."
+)
 
 
 class WorkflowAdminMixin:
@@ -115,6 +122,15 @@ class WorkflowAdminMixin:
     def submit_for_review(self, request, queryset):
         own_drafts = queryset.filter(status=DRAFT, created_by=request.user)
         self._done(request, _("Đã gửi duyệt"), self._change_status(request, own_drafts, PENDING, _("Gửi duyệt")))
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A file of an inline (a document's, an attachment) that cannot be written: the
+        admin's transaction is rolled back, the editor is told in Vietnamese, not a 500."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError:
+            messages.error(request, STORAGE_FAILED)
+            return HttpResponseRedirect(request.get_full_path())
 
     # --- revisions: checked on the item as stored, before reversion restores anything ---
 

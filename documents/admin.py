@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,11 +8,6 @@ from reversion_compare.admin import CompareVersionAdmin
 from core.workflow import WorkflowAdminMixin
 
 from .models import Document, DocumentFile, DocumentType, Field, Issuer
-
-STORAGE_FAILED = _(
-    "Không lưu được tệp (ổ đĩa đầy hoặc kho lưu trữ không trả lời). Văn bản chưa được lưu, không có gì thay đổi; "
-    "vui lòng thử lại sau hoặc báo quản trị viên."
-)
 
 
 class VocabularyAdmin(admin.ModelAdmin):
@@ -104,11 +98,3 @@ class DocumentAdmin(WorkflowAdminMixin, CompareVersionAdmin):
                 _("Có tệp PDF không chứa chữ (có lẽ là bản quét): người đọc tải về được, nhưng tìm kiếm không thấy "
                   "nội dung bên trong. Hãy ghi đủ trích yếu, hoặc tải lên bản PDF có chữ."),
             )  # fmt: skip
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except OSError:
-            # The admin's transaction is rolled back: neither the document nor its rows changed.
-            messages.error(request, STORAGE_FAILED)
-            return HttpResponseRedirect(request.get_full_path())
