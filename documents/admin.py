@@ -62,7 +62,7 @@ class DocumentAdmin(WorkflowAdminMixin, CompareVersionAdmin):
         (_("Liên quan"), {"fields": ["related_articles"]}),
         (_("Xuất bản"), {"fields": ["status", "published_at", "links"]}),
         (_("Lịch sử"), {"fields": ["created_by", "created_at", "updated_at"]}),
-        (_("Liên kết cổng cũ"), {"classes": ["collapse"], "fields": ["legacy_id"]}),
+        (_("Liên kết cổng cũ"), {"classes": ["collapse"], "fields": ["legacy_id", "legacy_alias"]}),
     ]
 
     @admin.display(description=_("trích yếu"), ordering="summary")

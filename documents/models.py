@@ -108,6 +108,13 @@ class Document(models.Model):
         unique=True,
         help_text=_("Số của văn bản trong mục “laws” của cổng NukeViet cũ, để liên kết cũ vẫn mở được."),
     )
+    legacy_alias = models.CharField(
+        _("đường dẫn văn bản trên cổng cũ"),
+        max_length=250,
+        blank=True,
+        db_index=True,
+        help_text=_("Tên văn bản trong đường dẫn cũ (/laws/detail/<tên>/), để liên kết cũ vẫn mở được."),
+    )
     # Derived on save: the type's and number's words (" nghi quyet 15 nq hu ") and every text a reader can find
     # it by, without diacritics (core/text.py search_document).
     number_key = models.CharField(max_length=120, editable=False, default="", db_index=True)

@@ -11,6 +11,7 @@ from articles import legacy
 from articles.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from articles.sitemaps import SITEMAPS, robots_txt
 from core.views import healthz
+from documents import legacy as documents_legacy
 from documents.sitemaps import DocumentSitemap
 
 admin.site.site_header = f"Quản trị {settings.SITE_NAME}"
@@ -55,6 +56,13 @@ urlpatterns = [
         legacy.news_article,
     ),
     re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/(?P<category>[^/]+)/?$", legacy.news_category),
+    # NukeViet's "laws" module (documents/legacy.py): 301 to the register.
+    re_path(r"^(?:(?P<lang>[a-z]{2})/)?laws/?$", documents_legacy.laws_home),
+    re_path(r"^(?:(?P<lang>[a-z]{2})/)?laws/detail/(?P<alias>[^/]+?)(?:\.html)?/?$", documents_legacy.laws_detail),
+    re_path(
+        r"^(?:(?P<lang>[a-z]{2})/)?laws/(?P<kind>[^/]+)(?:/(?P<alias>[^/]*?))?(?:\.html)?/?$",
+        documents_legacy.laws_listing,
+    ),
     path("", include("documents.urls")),
     path("", include("articles.urls")),
 ]
