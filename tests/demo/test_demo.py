@@ -41,3 +41,17 @@ def test_load_demo_creates_the_seed_and_neighbours_and_is_idempotent():
     before = snapshot()
     call_command("load_demo", stdout=io.StringIO())
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_the_demo_register_has_a_dozen_documents_with_searchable_pdfs(client):
+    from documents.models import Document
+
+    call_command("load_demo", stdout=io.StringIO())
+    assert Document.objects.published().count() == 12
+    assert all(document.files.get().has_text for document in Document.objects.all())
+    page = client.get("/van-ban/").content.decode()
+    assert "12 văn bản" in page and "Đã được thay thế" in page
+    assert "Nghị quyết số 15-NQ/HU" in client.get("/tim-kiem/", {"q": "nghi quyet 15"}).content.decode()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Document.objects.count() == 12

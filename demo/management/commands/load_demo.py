@@ -13,6 +13,7 @@ from articles.models import Article, Category, SiteBanner
 from core.text import slugify_vi
 from demo.data import CATEGORIES, OTHER_TOPICS, PARTY_TOPICS, PLACES, SEED, SEED_BODY_FILE, SEED_VOTES, TZ, demo_body
 from demo.pictures import banner_image, demo_image
+from demo.register import load_documents
 from ratings import services
 from ratings.models import Vote
 
@@ -26,10 +27,11 @@ class Command(BaseCommand):
             seed = self.load_seed(categories["xay-dung-dang"])
             created = self.load_neighbours(categories, seed)
             self.load_banner()
+            documents = load_documents()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Nội dung mẫu sẵn sàng: {Article.objects.count()} bài viết ({created} bài mới), "
-                f"bài mẫu tại {seed.get_absolute_url()}"
+                f"{documents} văn bản mới, bài mẫu tại {seed.get_absolute_url()}"
             )
         )
 
