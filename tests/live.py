@@ -5,10 +5,12 @@ import contextlib
 import gzip
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -65,8 +67,11 @@ def app_env(settings, cache_url: str, static_root, **extra) -> dict:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 2):
-    """Serve the project with its gunicorn.conf.py; yield the base URL."""
+def gunicorn(env: dict, workers: int = 2, log: Path | None = None):
+    """Serve the project with its gunicorn.conf.py; yield the base URL. Its log (and the app's)
+    goes to `log`, for a test that reads it, else to a file of its own read only on failure:
+    never to a pipe, which nobody reads while it runs and whose 64 KiB would stop every worker
+    (a test of a database outage logs one line per refused request)."""
     port = free_port()
     full_env = {
         "PATH": os.environ["PATH"],
@@ -76,9 +81,12 @@ def gunicorn(env: dict, workers: int = 2):
         "GUNICORN_WORKERS": str(workers),
         "GUNICORN_ACCESS_LOG": "/dev/null",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "huyenuy.wsgi"], cwd=ROOT, env=full_env, stderr=subprocess.PIPE
-    )
+    own_log = log is None
+    if own_log:
+        log = Path(tempfile.mkdtemp(prefix="huyenuy-gunicorn-")) / "gunicorn.log"
+    stderr = open(log, "ab")  # noqa: SIM115 - closed below
+    command = [sys.executable, "-m", "gunicorn", "huyenuy.wsgi"]
+    process = subprocess.Popen(command, cwd=ROOT, env=full_env, stderr=stderr)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -89,7 +97,8 @@ def gunicorn(env: dict, workers: int = 2):
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     process.terminate()  # so that its stderr ends
-                    raise RuntimeError(process.communicate()[1].decode()[-3000:]) from None
+                    process.wait()
+                    raise RuntimeError(log.read_text(errors="replace")[-3000:]) from None
                 time.sleep(0.1)
         yield base
     finally:
@@ -99,6 +108,9 @@ def gunicorn(env: dict, workers: int = 2):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        stderr.close()
+        if own_log:
+            shutil.rmtree(log.parent, ignore_errors=True)
 
 
 # The http block of deploy/nginx.conf, without TLS, listening on a free port;
@@ -220,3 +232,180 @@ class Browser:
             "Content-Type": "application/x-www-form-urlencoded",
         }
         return self.request("POST", f"{base}/danh-gia/{article_id}/", f"stars={stars}", headers)
+
+
+class OwnRedis:
+    """A redis-server of the test's own on a free port (never the machine's shared one), to
+    freeze (SIGSTOP), thaw, kill and start again. It keeps nothing on disk: a restart is empty."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self) -> None:
+        import redis
+
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            try:
+                redis.Redis(port=self.port, socket_connect_timeout=1).ping()
+                return
+            except (redis.RedisError, OSError):
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"redis-server did not start on port {self.port}") from None
+                time.sleep(0.05)
+
+    def freeze(self) -> None:
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.thaw()
+            self.process.kill()
+            self.process.wait()
+
+
+@contextlib.contextmanager
+def redis_server():
+    server = OwnRedis()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+class TcpProxy:
+    """A TCP relay on a free port, between the app and a server (PostgreSQL): cut() closes
+    every connection it carries and refuses new ones, as a database that went away;
+    restore() lets connections through again, on the same port."""
+
+    def __init__(self, host: str, port: int):
+        self.target = (host, port)
+        self.port = free_port()
+        self.lock = threading.Lock()
+        self.sockets: set[socket.socket] = set()
+        self.listener = None
+        self.restore()
+
+    def restore(self) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(128)
+        with self.lock:
+            self.listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def cut(self) -> None:
+        with self.lock:
+            listener, self.listener = self.listener, None
+        if listener is not None:
+            listener.shutdown(socket.SHUT_RDWR)  # wakes accept(): new connections are refused
+            listener.close()
+        with self.lock:
+            carried, self.sockets = self.sockets, set()
+        for sock in carried:
+            _close(sock)
+
+    close = cut
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # cut
+            try:
+                server = socket.create_connection(self.target, timeout=10)
+                server.settimeout(None)
+            except OSError:
+                _close(client)
+                continue
+            with self.lock:
+                if self.listener is not listener:  # cut while this one was being connected
+                    _close(client)
+                    _close(server)
+                    return
+                self.sockets |= {client, server}
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        for sock in (source, sink):
+            with self.lock:
+                self.sockets.discard(sock)
+            _close(sock)
+
+
+def _close(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+    sock.close()
+
+
+class Load:
+    """Readers at the same time, each asking its task over and over until stop(): what each
+    request got and how long it took, by phase, for a fault test's numbers.
+
+    A task returns (status, note): note is what the test checks later (a header, a word).
+    A request that overlaps two phases is of neither: its phase is "first>second".
+    """
+
+    def __init__(self, tasks: dict, readers_per_task: dict | None = None):
+        self.tasks = tasks
+        self.readers = readers_per_task or {}
+        self.phase = "start"
+        self.samples: list[tuple[str, str, float, int, object]] = []  # (phase, task, seconds, status, note)
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.threads = []
+
+    def start(self) -> "Load":
+        for name, task in self.tasks.items():
+            for _ in range(self.readers.get(name, 1)):
+                thread = threading.Thread(target=self._run, args=(name, task), daemon=True)
+                thread.start()
+                self.threads.append(thread)
+        return self
+
+    def _run(self, name, task) -> None:
+        while not self.stopping.is_set():
+            phase = self.phase
+            started = time.perf_counter()
+            try:
+                status, note = task()
+            except OSError as error:  # no answer at all: counted, never hidden
+                status, note = 0, repr(error)
+            seconds = time.perf_counter() - started
+            if self.phase != phase:  # it started in one phase and ended in the next
+                phase = f"{phase}>{self.phase}"
+            with self.lock:
+                self.samples.append((phase, name, seconds, status, note))
+
+    def stop(self) -> None:
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join(timeout=REQUEST_SECONDS)
+
+    def of(self, task: str | None = None, phases=None) -> list[tuple[str, str, float, int, object]]:
+        with self.lock:
+            return [s for s in self.samples if (task is None or s[1] == task) and (phases is None or s[0] in phases)]
+
+
+def percentile(values, fraction: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
