@@ -55,3 +55,4 @@ bench: $(STAMP)
 	scripts/with-postgres $(PY) bench/pages.py
 	scripts/with-postgres $(PY) bench/search.py
 	scripts/with-postgres $(PY) bench/votes.py
+	scripts/with-postgres $(PY) bench/documents.py

@@ -22,7 +22,7 @@ import statistics, time
 from django.db import connection
 from articles.models import Article
 from articles.search import search_articles
-from articles.text import search_words
+from core.text import search_words
 
 PHRASES = ["nông thôn mới", "chuyển đổi số", "Bình Nhì", "giao nhận quân", "từ không có trong bài"]
 print(f"articles: {Article.objects.published().count()}")

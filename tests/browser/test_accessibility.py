@@ -8,6 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from articles.models import Article
+from documents.models import Document
 
 pytestmark = [pytest.mark.browser, pytest.mark.live]
 
@@ -18,7 +19,10 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def demo_pages(live_server):
     call_command("load_demo", stdout=io.StringIO())
     seed = Article.objects.get(title__startswith="Nâng cao chất lượng lãnh đạo")
-    return ["/", "/xay-dung-dang/", seed.get_absolute_url()]
+    resolution = Document.objects.get(number="15-NQ/HU")
+    replaced = Document.objects.get(number="01-QC/HU")
+    register = ["/van-ban/", "/van-ban/?loai=quy-che", resolution.get_absolute_url(), replaced.get_absolute_url()]
+    return ["/", "/xay-dung-dang/", seed.get_absolute_url(), *register, "/tim-kiem/?q=nghi+quyet+15"]
 
 
 def describe(violations):
