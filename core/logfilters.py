@@ -11,3 +11,11 @@ class WithoutTraceback(logging.Filter):
         record.exc_info = None
         record.exc_text = None
         return True
+
+
+class NotServiceUnavailable(logging.Filter):
+    """Django's own "Service Unavailable: /path" line: the 503 middleware (core/middleware.py)
+    has already said why, on one line; a database outage should not log two per request."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return getattr(record, "status_code", None) != 503

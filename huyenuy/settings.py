@@ -158,6 +158,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     # connection after 5 runs, so PostgreSQL stops planning them anew. 0 behind a
     # pgbouncer older than 1.21 in transaction mode, which cannot keep them.
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that drops packets (rather than refusing) must not hold a worker until
+    # gunicorn's timeout: after this many seconds the request gets the 503 page instead.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -176,7 +180,7 @@ def cache_from_url(url: str, part: str = "", prefix: str = "") -> dict:
             "LOCATION": url,
             "KEY_PREFIX": key_prefix,
             # A Redis that is down or frozen costs a fraction of a second, not a stalled
-            # worker; the page cache then stops asking it for a few seconds (its breaker).
+            # worker; every cache alias then stops asking it for a few seconds (pagecache/breaker.py).
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     if scheme == "file":
@@ -206,6 +210,9 @@ PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 0)
 # A front cache (deploy/nginx.conf) may keep an anonymous page this many seconds
 # (X-Accel-Expires); a change reaches readers within that time. 0: never.
 FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 3)
+# While the database is down, a page whose cached copy is out of date is still served as its
+# last good copy (marked stale, kept by nobody) for up to this long past its freshness.
+PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 24 * 3600)
 
 # Addresses that are never public pages: the page cache and nginx's micro-cache never
 # keep them (deploy/nginx-locations.conf lists the same), robots.txt disallows them,
@@ -322,7 +329,10 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"without_traceback": {"()": "core.logfilters.WithoutTraceback"}},
+    "filters": {
+        "without_traceback": {"()": "core.logfilters.WithoutTraceback"},
+        "not_503": {"()": "core.logfilters.NotServiceUnavailable"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "console_one_line": {"class": "logging.StreamHandler", "filters": ["without_traceback"]},
@@ -334,6 +344,8 @@ LOGGING = {
         # django-axes logs every failed login with the name and address masked; accounts/receivers.py
         # logs the lockout itself, unmasked, on one line.
         "axes": {"level": "ERROR"},
+        # A 503 (database down) is logged once, by core.middleware, with its reason.
+        "django.request": {"filters": ["not_503"]},
     },
 }
 

@@ -71,3 +71,21 @@ def test_a_copy_past_its_time_is_kept_as_the_last_good_one(client, settings):
             page = client.get(article.get_absolute_url())
         assert page.status_code == 200 and page["X-Page-Cache"] == "stale"
         assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"  # past its time: made again
+
+
+@pytest.mark.django_db
+def test_a_refused_request_is_logged_once(client, monkeypatch, caplog):
+    import logging
+
+    from django.db.utils import OperationalError
+
+    from articles import views
+
+    def down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(views.SearchView, "get_context_data", down)
+    with caplog.at_level(logging.INFO):
+        assert client.get("/tim-kiem/", {"q": "x"}).status_code == 503
+    lines = [r for r in caplog.records if "503" in r.getMessage() or "Unavailable" in r.getMessage()]
+    assert len(lines) == 1, [r.getMessage() for r in lines]
