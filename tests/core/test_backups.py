@@ -77,3 +77,39 @@ def test_a_missing_or_broken_archive_is_refused_in_vietnamese_and_changes_nothin
     with pytest.raises(CommandError, match="không đọc được"):
         call_command("restore", str(broken))
     assert Article.objects.get(pk=article.pk).title == "Không đổi"
+
+
+def test_restore_creates_the_database_when_it_is_gone(tmp_path):
+    """The README's restore after the database was dropped (a new server, a DROP by mistake)."""
+    import os
+    import subprocess
+    import sys
+
+    import psycopg
+
+    make_article(title="Tin phải còn sau khi khôi phục")
+    call_command("backup", "--output", str(tmp_path), stdout=io.StringIO())
+    [archive] = tmp_path.glob("huyenuy-*.tar.gz")
+    db = connection.settings_dict
+    server = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    name = f"huyenuy_restore_{os.getpid()}"
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "DEBUG": "1",
+        "DATABASE_URL": f"{server}/{name}",
+        "MEDIA_ROOT": str(tmp_path / "media-moi"),
+        "CACHE_URL": "dummy://",
+    }
+    root = Path(__file__).resolve().parents[2]
+    try:
+        result = subprocess.run(
+            [sys.executable, "manage.py", "restore", str(archive)], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        with psycopg.connect(f"{server}/{name}") as restored:
+            titles = [row[0] for row in restored.execute("SELECT title FROM articles_article")]
+        assert "Tin phải còn sau khi khôi phục" in titles
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
