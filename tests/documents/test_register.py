@@ -156,3 +156,9 @@ def test_a_number_is_unique_per_issuer_with_a_clear_message():
         duplicate.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
+
+
+def test_every_page_links_to_the_register_and_marks_it_when_open(client):
+    home = client.get("/").content.decode()
+    assert '<a href="/van-ban/">Văn bản</a>' in home
+    assert '<a href="/van-ban/" aria-current="page">Văn bản</a>' in client.get("/van-ban/").content.decode()
