@@ -141,3 +141,22 @@ def test_the_register_is_cleared_from_the_page_cache_and_the_news_is_not(client)
     page = client.get("/van-ban/")
     assert page.headers.get("X-Page-Cache") != "hit" and "Trích yếu đã sửa" in page.content.decode()
     assert client.get("/").headers.get("X-Page-Cache") == "hit"
+
+
+def test_every_save_keeps_a_revision_and_a_writer_previews_a_draft(client, writer):
+    from reversion.models import Version
+
+    client.force_login(writer)
+    client.post(ADD, {**form_data(status="draft")})
+    document = Document.objects.get(number="21-NQ/HU")
+    change = f"/admin/documents/document/{document.pk}/change/"
+    client.post(change, {**form_data(status="draft", summary="Về phát triển kinh tế hợp tác xã")})
+    versions = Version.objects.get_for_object(document)
+    assert versions.count() == 2
+    assert client.get(f"/admin/documents/document/{document.pk}/history/").status_code == 200
+
+    preview = client.get(f"/xem-truoc/van-ban/{document.pk}/")
+    page = preview.content.decode()
+    assert preview.status_code == 200 and "Bản xem trước" in page and "hợp tác xã" in page
+    assert 'name="robots" content="noindex, nofollow"' in page
+    assert "no-cache" in preview["Cache-Control"] or "no-store" in preview["Cache-Control"]
