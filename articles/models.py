@@ -50,6 +50,13 @@ PUBLIC_ROUTE_SLUGS = frozenset(
         "van-ban",
         "laws",
         "tep-dinh-kem",
+        # Introduction pages, English pages, contact, and the old portal's page/about/contact links.
+        "gioi-thieu",
+        "en",
+        "lien-he",
+        "page",
+        "about",
+        "contact",
     }
 )
 

@@ -30,16 +30,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 def content_language(get_response):
-    """`Content-Language: vi` on every answer.
+    """`Content-Language: vi` on every answer, `en` under /en/ (the English pages).
 
-    The site speaks one language, so Django's LocaleMiddleware (which would also
-    add `Vary: Accept-Language` and make caches keep a copy per browser
-    language) has nothing to choose: translations use LANGUAGE_CODE.
+    The language is the address's, never the browser's: Django's LocaleMiddleware
+    (which would also add `Vary: Accept-Language` and make caches keep a copy per
+    browser language) has nothing to choose: translations use LANGUAGE_CODE.
     """
 
     def middleware(request):
         response = get_response(request)
-        response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
+        language = "en" if request.path_info.startswith("/en/") else settings.LANGUAGE_CODE
+        response.headers.setdefault("Content-Language", language)
         return response
 
     return middleware

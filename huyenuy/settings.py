@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "articles",
     "ratings",
     "documents",
+    "pages",
+    "people",
+    "contact",
     "accounts",
     "demo",
 ]

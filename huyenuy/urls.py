@@ -64,6 +64,9 @@ urlpatterns = [
         documents_legacy.laws_listing,
     ),
     path("", include("documents.urls")),
+    path("", include("contact.urls")),  # before pages: /en/contact/ is the contact app's
+    path("", include("people.urls")),
+    path("", include("pages.urls")),
     path("", include("articles.urls")),
 ]
 

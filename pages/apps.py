@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    """Introduction pages in a tree (Giới thiệu, Lịch sử Đảng bộ, ...), in Vietnamese and English."""
+
+    name = "pages"
+    verbose_name = "Trang giới thiệu"
