@@ -83,4 +83,26 @@ def newsroom_group(name: str):
             }
             for app_label, codename in pairs[name]:
                 group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        _grant_later_roles(group)
     return group
+
+
+# The apps whose migrations give the newsroom's groups their permissions after articles' 0004:
+# (app label, migration module) - each module names WRITER_CODENAMES, APPROVER_CODENAMES, and
+# the three group names; "Quản trị" gets every permission of the app.
+LATER_ROLE_MIGRATIONS = [("documents", "documents.migrations.0002_lists_and_roles")]
+
+
+def _grant_later_roles(group):
+    import importlib
+
+    from django.contrib.auth.models import Permission
+
+    for app_label, module_name in LATER_ROLE_MIGRATIONS:
+        migration = importlib.import_module(module_name)
+        ours = Permission.objects.filter(content_type__app_label=app_label)
+        codenames = {migration.WRITERS: migration.WRITER_CODENAMES, migration.APPROVERS: migration.APPROVER_CODENAMES}
+        if group.name == migration.ADMINS:
+            group.permissions.add(*ours)
+        elif group.name in codenames:
+            group.permissions.add(*ours.filter(codename__in=codenames[group.name]))
