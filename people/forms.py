@@ -1,0 +1,5 @@
+from images.forms import PhotoModelForm
+
+
+class PersonAdminForm(PhotoModelForm):
+    photo_fields = ("photo",)
