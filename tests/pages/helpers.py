@@ -1,0 +1,47 @@
+import datetime
+import importlib
+from itertools import count
+
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from pages.models import Page
+from tests.factories import make_user, newsroom_group
+
+_numbers = count(1)
+ROLES = importlib.import_module("pages.migrations.0002_roles")
+
+
+def make_page(title=None, *, parent=None, **overrides) -> Page:
+    fields = {
+        "title": title or f"Trang số {next(_numbers)}",
+        "summary": "",
+        "body": "<p>Nội dung trang.</p>",
+        "status": Page.Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(hours=1),
+        "language": parent.language if parent is not None else Page.Language.VI,
+    }
+    fields.update(overrides)
+    page = Page(parent=parent, **fields)
+    page.save()
+    return page
+
+
+def make_tree():
+    """Giới thiệu -> Lịch sử Đảng bộ -> Thời kỳ kháng chiến; Giới thiệu -> Chức năng, nhiệm vụ."""
+    root = make_page("Giới thiệu", summary="Giới thiệu về huyện.")
+    history = make_page("Lịch sử Đảng bộ", parent=root, order=1, summary="Những chặng đường.")
+    war = make_page("Thời kỳ kháng chiến", parent=history)
+    tasks = make_page("Chức năng, nhiệm vụ", parent=root, order=2)
+    return root, history, war, tasks
+
+
+def role_user(group_name: str, username: str):
+    """A user of a newsroom group, with the pages' permissions (pages/migrations/0002_roles.py),
+    given again if a transactional test flushed them."""
+    group = newsroom_group(group_name)
+    codenames = {ROLES.WRITERS: ROLES.WRITER_CODENAMES, ROLES.APPROVERS: ROLES.APPROVER_CODENAMES}[group_name]
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="pages", codename__in=codenames))
+    user = make_user(staff=True, username=username)
+    user.groups.add(group)
+    return user
