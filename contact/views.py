@@ -1,0 +1,97 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
+
+from . import services
+from .forms import ContactForm, started_stamp
+
+DEFAULT_MAP_URL = "https://www.openstreetmap.org/search?query=V%C4%A9nh%20B%C3%ACnh%2C%20G%C3%B2%20C%C3%B4ng%20T%C3%A2y"
+
+PAGES = {
+    "vi": {
+        "url": "contact:contact",
+        "template": "contact/contact.html",
+        "thanks": "Cảm ơn bạn đã gửi góp ý. Văn phòng Huyện ủy đã nhận được và sẽ trả lời bạn "
+        "qua thư điện tử hoặc số điện thoại bạn để lại.",
+        "limited": "Bạn đã gửi nhiều góp ý trong một giờ qua nên góp ý này chưa được gửi. "
+        "Vui lòng thử lại sau một giờ, hoặc gọi điện cho Văn phòng Huyện ủy.",
+        "cross_site": "Góp ý không được gửi từ trang Liên hệ - Góp ý của cổng nên không được nhận. "
+        "Vui lòng mở trang Liên hệ - Góp ý và gửi lại.",
+    },
+    "en": {
+        "url": "contact:contact_en",
+        "template": "contact/contact_en.html",
+        "thanks": "Thank you for your message. The Committee's Office has received it and will answer you "
+        "by e-mail or phone.",
+        "limited": "You have sent several messages in the last hour, so this one was not sent. "
+        "Please try again in an hour, or call the Committee's Office.",
+        "cross_site": "This message was not sent from the portal's contact page, so it was not accepted. "
+        "Please open the contact page and send it again.",
+    },
+}
+
+
+def is_same_origin(request) -> bool:
+    """The form was sent from one of our own pages (as ratings.views.is_same_origin).
+
+    Instead of a CSRF token (the page comes from the page cache, which cannot carry
+    one per reader), the browser's Origin header - or, where a browser leaves it
+    out, the Referer - must name this site. A cross-site form cannot forge either.
+    """
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source or source == "null":
+        return False
+    parts = urlsplit(source)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return origin == f"{request.scheme}://{request.get_host()}" or origin in settings.CSRF_TRUSTED_ORIGINS
+
+
+def _page(request, form: ContactForm, language: str, *, status: int = 200, alert: str = ""):
+    context = {
+        "form": form,
+        "started": started_stamp(),  # a fresh one on every page, a form sent back too
+        "alert": alert,
+        "map_url": getattr(settings, "SITE_MAP_URL", DEFAULT_MAP_URL),
+        "retention_days": services.retention_days(),
+    }
+    response = render(request, PAGES[language]["template"], context, status=status)
+    if request.method == "POST":
+        add_never_cache_headers(response)
+    return response
+
+
+@csrf_exempt  # replaced by is_same_origin(): see its docstring
+def contact(request, language: str = "vi"):
+    """GET: the office's contacts and the form (contact/contact.html, contact_en.html; cacheable,
+    nothing per reader). POST: store the message, 303 back with a thank-you message."""
+    if request.method != "POST":
+        return _page(request, ContactForm(language=language), language)
+    page = PAGES[language]
+    form = ContactForm(request.POST, language=language)
+    if not is_same_origin(request):
+        return _page(request, form, language, status=403, alert=page["cross_site"])
+    if not form.is_valid():
+        # Field errors, or a spam trap caught it (said calmly, nothing stored): what was typed stays.
+        return _page(request, form, language, status=400)
+    if services.limit_exceeded(request):
+        return _page(request, form, language, status=429, alert=page["limited"])
+    services.message_receive(**form.message_fields(), language=language, sender_key=services.sender_key(request))
+    # The thanks travels in the messages cookie: a request carrying it goes around the page
+    # cache, and the answer that clears it is never stored, so no one else sees it.
+    messages.success(request, page["thanks"], extra_tags="lien-he")
+    response = HttpResponseRedirect(f"{reverse(page['url'])}#noi-dung", status=303)
+    add_never_cache_headers(response)
+    return response
+
+
+@require_safe
+def legacy_contact(request, lang=None, rest=None):
+    """NukeViet's contact module (/contact/..., /vi/contact/..., /en/contact/...): 301 to ours."""
+    return redirect("contact:contact_en" if lang == "en" else "contact:contact", permanent=True)
