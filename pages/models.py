@@ -52,7 +52,8 @@ def ancestor_paths(path: str) -> list[str]:
     return ["", *("/".join(parts[:n]) for n in range(1, len(parts)))]
 
 
-@reversion.register(exclude=["search_text", "path"])
+# The path is kept: reversion restores a version by a raw save, which save() does not derive.
+@reversion.register(exclude=["search_text"])
 class Page(models.Model):
     Status = Status
     Language = Language
