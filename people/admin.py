@@ -75,5 +75,7 @@ class PersonAdmin(CompareVersionAdmin):
         return initial
 
     def save_model(self, request, obj, form, change):
+        if not isinstance(form, PersonAdminForm):  # the list's order and leader columns: no photo there
+            return super().save_model(request, obj, form, change)
         with form.photos_removed_on_failure():  # the photo was stored while the form validated
             super().save_model(request, obj, form, change)

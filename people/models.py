@@ -9,7 +9,7 @@ import re
 
 import reversion
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -181,10 +181,17 @@ class Unit(models.Model):
             raise ValidationError(errors)
 
 
-phone_validator = RegexValidator(
-    r"^\+?[0-9][0-9 .()\-]{6,22}$",
-    _("Số điện thoại chỉ gồm chữ số, khoảng trắng, dấu chấm, gạch ngang, ngoặc và dấu +, ví dụ: 0273 3851 234."),
-)
+def validate_phone(value: str) -> None:
+    """0273 3851 234, (0273) 3.851.234, +84 273 3851 234: what offices print; 8 to 15 digits."""
+    digits = re.sub(r"[^0-9]", "", value)
+    if not re.fullmatch(r"\+?[0-9 .()\-]+", value.strip()) or not 8 <= len(digits) <= 15:
+        raise ValidationError(
+            _(
+                "Số điện thoại chỉ gồm 8 đến 15 chữ số, có thể kèm khoảng trắng, dấu chấm, gạch ngang, ngoặc "
+                "và dấu + ở đầu, ví dụ: 0273 3851 234."
+            ),
+            code="invalid_phone",
+        )
 
 
 @reversion.register()
@@ -205,7 +212,7 @@ class Person(models.Model):
         _("điện thoại cơ quan"),
         max_length=30,
         blank=True,
-        validators=[phone_validator],
+        validators=[validate_phone],
         help_text=_("Ví dụ: 0273 3851 234."),
     )
     email = models.EmailField(_("thư điện tử công vụ"), blank=True, help_text=_("Ví dụ: vphu@tiengiang.gov.vn."))

@@ -3,6 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import images.checks
+import people.models
 from django.db import migrations, models
 
 
@@ -60,7 +61,7 @@ class Migration(migrations.Migration):
                 ('position_en', models.CharField(blank=True, help_text='Cho trang tiếng Anh; để trống thì dùng chức vụ tiếng Việt.', max_length=255, verbose_name='chức vụ (tiếng Anh)')),
                 ('duties', models.TextField(blank=True, help_text='Mỗi nhiệm vụ một dòng.', verbose_name='nhiệm vụ được phân công')),
                 ('duties_en', models.TextField(blank=True, verbose_name='nhiệm vụ (tiếng Anh)')),
-                ('phone', models.CharField(blank=True, help_text='Ví dụ: 0273 3851 234.', max_length=30, validators=[django.core.validators.RegexValidator('^\\+?[0-9][0-9 .()\\-]{6,22}$', 'Số điện thoại chỉ gồm chữ số, khoảng trắng, dấu chấm, gạch ngang, ngoặc và dấu +, ví dụ: 0273 3851 234.')], verbose_name='điện thoại cơ quan')),
+                ('phone', models.CharField(blank=True, help_text='Ví dụ: 0273 3851 234.', max_length=30, validators=[people.models.validate_phone], verbose_name='điện thoại cơ quan')),
                 ('email', models.EmailField(blank=True, help_text='Ví dụ: vphu@tiengiang.gov.vn.', max_length=254, verbose_name='thư điện tử công vụ')),
                 ('photo', models.ImageField(blank=True, height_field='photo_height', help_text='JPEG, PNG, WebP hoặc GIF; ảnh được kiểm tra, xoay đúng chiều và xóa thông tin EXIF.', upload_to='people/%Y/', validators=[images.checks.validate_image], verbose_name='ảnh chân dung', width_field='photo_width')),
                 ('photo_alt', models.CharField(blank=True, help_text='Bắt buộc khi có ảnh, ví dụ: Ảnh chân dung đồng chí Nguyễn Văn A.', max_length=255, verbose_name='mô tả ảnh (alt)')),

@@ -22,3 +22,26 @@ def make_person(name="Nguyễn Văn A", *, term, unit, **overrides) -> Person:
     person = Person(name=name, term=term, unit=unit, **fields)
     person.save()
     return person
+
+
+def json_ld(html: str) -> dict:
+    import json
+    import re
+
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1, blocks
+    return json.loads(blocks[0])
+
+
+def persons(data) -> list[dict]:
+    """Every schema.org Person in a JSON-LD tree, wherever it is nested."""
+    found = []
+    if isinstance(data, dict):
+        if data.get("@type") == "Person":
+            found.append(data)
+        for value in data.values():
+            found += persons(value)
+    elif isinstance(data, list):
+        for value in data:
+            found += persons(value)
+    return found
