@@ -107,9 +107,12 @@ class TermPage(TemplateView):
             query=query,
             vi_url=reverse(self.url_name("vi")) + query,
             en_url=reverse(self.url_name("en")) + query,
+            # For the headers' language switch (includes/_header.html, _header_en.html).
+            alternate_language="vi" if self.lang == "en" else "en",
             leaders_url=reverse("people:leaders" + ("_en" if self.lang == "en" else "")),
             organisation_url=reverse("people:organisation" + ("_en" if self.lang == "en" else "")),
         )
+        context["alternate_url"] = context["vi_url" if self.lang == "en" else "en_url"]
         if term is not None:
             context.update(self.term_context(term))
         return context

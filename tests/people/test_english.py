@@ -34,6 +34,7 @@ def test_the_english_leaders_page_is_in_english(client, organisation):
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<title>Leaders - Term 2025 - 2030 - Go Cong Tay District Party Committee</title>" in page
     assert "Skip to main content" in page
+    assert '<li><a href="/en/">Home</a></li>' in page and '<span aria-current="page">Leaders</span>' in page
     assert '<p class="leader-position">Chief of the Office</p>' in page
     assert '<ul class="leader-duties">' in page and "<li>In charge of the office</li>" in page
     # No English given: the Vietnamese, marked so that a screen reader pronounces it as Vietnamese.
@@ -61,6 +62,8 @@ def test_hreflang_links_both_ways_for_each_term(client, organisation, vi, en):
         assert f'<link rel="alternate" hreflang="en" href="http://testserver{en}">' in page
     assert f'<a href="{en}" hreflang="en" lang="en">English</a>' in client.get(vi).content.decode()
     assert f'<a href="{vi}" hreflang="vi" lang="vi">Tiếng Việt</a>' in client.get(en).content.decode()
+    # The English header's own switch leads to the same page in Vietnamese.
+    assert f'class="language-switch" href="{vi}"' in client.get(en).content.decode()
     past = client.get(en, {"nhiem-ky": "2020-2025"}).content.decode()
     assert f'hreflang="vi" href="http://testserver{vi}?nhiem-ky=2020-2025">' in past
     assert "Former Chief" in past and "This is a past term." in past
