@@ -1,37 +1,18 @@
 from django.conf import settings
-from django.core.cache import cache
 
-import pagecache
+from core import chrome
 
 from . import pagesql
 
 
 def _chrome_from_database() -> dict:
-    return {"nav_categories": pagesql.nav_categories(), "site_banner": pagesql.current_banner()}
+    # The menu is the navigation app's (navigation/menu.py).
+    return {"site_banner": pagesql.current_banner()}
 
 
 def site_chrome() -> dict:
-    """The navigation and the live site banner, from the shared cache.
-
-    Kept under the content version (any edit of a category or banner bumps it)
-    and never past the next scheduled change, so the header is never stale and
-    most pages spend no query on it.
-    """
-    if not pagecache.enabled():
-        return _chrome_from_database()
-    try:
-        version = pagecache.content_version()
-        key = f"site-chrome:{version}"
-        chrome = cache.get(key)
-    except pagecache.CACHE_ERRORS:
-        return _chrome_from_database()  # the cache is down: the page is still made
-    if chrome is None:
-        chrome = _chrome_from_database()
-        until_change = pagecache.seconds_until_next_change(version)
-        timeout = 300 if until_change is None else min(300, until_change)
-        if timeout > 0:
-            cache.set(key, chrome, timeout)
-    return chrome
+    """The live site banner (core/chrome.py: from the shared cache)."""
+    return chrome.cached("site-chrome", _chrome_from_database)
 
 
 def site(request):

@@ -137,10 +137,13 @@ class CategoryView(ArticleListView):
     template_name = "articles/category.html"
 
     def get_owner(self):
-        return get_object_or_404(Category.objects.visible(), slug=self.kwargs["slug"])
+        category = get_object_or_404(Category.objects.visible().select_related("parent"), slug=self.kwargs["slug"])
+        # Its subcategories' articles are its own too ("Xây dựng Đảng" shows "Công tác tổ chức").
+        category.subcategories = list(category.children.visible().order_by("order", "name"))
+        return category
 
     def owner_articles(self, category):
-        return Article.objects.filter(category=category)
+        return Article.objects.filter(category__in=[category.pk, *(c.pk for c in category.subcategories)])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.owner, current_category_slug=self.owner.slug, **kwargs)

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "pages",
     "people",
     "contact",
+    "navigation",
     "accounts",
     "demo",
 ]
@@ -129,6 +130,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.messages.context_processors.messages",
                 "articles.context_processors.site",
+                "navigation.context_processors.navigation",
             ],
         },
     },

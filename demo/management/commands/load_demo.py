@@ -12,6 +12,7 @@ from django.db import transaction
 from articles.models import Article, Category, SiteBanner
 from core.text import slugify_vi
 from demo.data import CATEGORIES, OTHER_TOPICS, PARTY_TOPICS, PLACES, SEED, SEED_BODY_FILE, SEED_VOTES, TZ, demo_body
+from demo.navigation import load_navigation
 from demo.pictures import banner_image, demo_image
 from demo.register import load_documents
 from ratings import services
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             created = self.load_neighbours(categories, seed)
             self.load_banner()
             documents = load_documents()
+            load_navigation()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Nội dung mẫu sẵn sàng: {Article.objects.count()} bài viết ({created} bài mới), "

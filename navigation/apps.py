@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class NavigationConfig(AppConfig):
+    """The main menu and the "Liên kết website" block, edited in the admin, on every page."""
+
+    name = "navigation"
+    verbose_name = "Menu và liên kết"
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - the menu and links are on every page
