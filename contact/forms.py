@@ -103,7 +103,7 @@ class ContactForm(forms.Form):
     subject = forms.CharField(max_length=200)
     body = forms.CharField(min_length=10, max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
     consent = forms.BooleanField()
-    # Spam traps: rendered by hand in the template (an empty honeypot, a fresh stamp).
+    # Spam traps: rendered by hand in the template (an empty honeypot, stamp_to_keep()).
     website = forms.CharField(required=False)
     started = forms.CharField(required=False)
 
@@ -155,6 +155,13 @@ class ContactForm(forms.Form):
         if problem:
             raise SpamSuspected(self.texts[problem], code=problem)
         return cleaned
+
+    def stamp_to_keep(self) -> str:
+        """The stamp to send back with the form: the page's own while it is good, so that the
+        wait runs from when the person opened the page, not from their last mistake."""
+        if self.is_bound and self.spam_problem() in (None, "too_fast"):
+            return self.data["started"]
+        return started_stamp()
 
     def spam_problem(self) -> str | None:
         """'spam', 'too_fast' or 'expired' when the traps caught something, else None."""

@@ -10,13 +10,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from . import services
-from .forms import ContactForm, started_stamp
+from .forms import ContactForm
 
 DEFAULT_MAP_URL = "https://www.openstreetmap.org/search?query=V%C4%A9nh%20B%C3%ACnh%2C%20G%C3%B2%20C%C3%B4ng%20T%C3%A2y"
 
 PAGES = {
     "vi": {
         "url": "contact:contact",
+        "alternate": "contact:contact_en",
         "template": "contact/contact.html",
         "thanks": "Cảm ơn bạn đã gửi góp ý. Văn phòng Huyện ủy đã nhận được và sẽ trả lời bạn "
         "qua thư điện tử hoặc số điện thoại bạn để lại.",
@@ -27,6 +28,7 @@ PAGES = {
     },
     "en": {
         "url": "contact:contact_en",
+        "alternate": "contact:contact",
         "template": "contact/contact_en.html",
         "thanks": "Thank you for your message. The Committee's Office has received it and will answer you "
         "by e-mail or phone.",
@@ -55,8 +57,10 @@ def is_same_origin(request) -> bool:
 
 def _page(request, form: ContactForm, language: str, *, status: int = 200, alert: str = ""):
     context = {
+        "language": language,
+        "alternate_url": reverse(PAGES[language]["alternate"]),  # the header's language switch
         "form": form,
-        "started": started_stamp(),  # a fresh one on every page, a form sent back too
+        "started": form.stamp_to_keep(),
         "alert": alert,
         "map_url": getattr(settings, "SITE_MAP_URL", DEFAULT_MAP_URL),
         "retention_days": services.retention_days(),

@@ -99,7 +99,7 @@ class BrokenBackend:
         raise ConnectionRefusedError("[Errno 111] Connection refused")
 
 
-def test_the_english_form_sends_in_english(client, django_capture_on_commit_callbacks):
+def test_the_english_form_sends_in_english(client, settings, django_capture_on_commit_callbacks):
     html = client.get("/en/contact/").content.decode()
     assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert '<h1 class="page-title">Contact us</h1>' in html
@@ -108,6 +108,8 @@ def test_the_english_form_sends_in_english(client, django_capture_on_commit_call
     assert "only to answer your message" in html and "kept for at most 365 days and then deleted" in html
     assert '<link rel="alternate" hreflang="vi" href="http://testserver/lien-he/">' in html
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/contact/">' in html
+    assert '<a class="language-switch" href="/lien-he/" hreflang="vi" lang="vi">' in html  # the English header
+    assert '<span lang="vi">' + settings.SITE_ADDRESS in html
     with django_capture_on_commit_callbacks(execute=True):
         response = send(client, "/en/contact/", subject="Visiting the memorial")
     assert response.status_code == 303 and response["Location"] == "/en/contact/#noi-dung"
@@ -119,6 +121,7 @@ def test_the_vietnamese_page_links_its_english_twin(client):
     html = client.get("/lien-he/").content.decode()
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/contact/">' in html
     assert '<link rel="canonical" href="http://testserver/lien-he/">' in html
+    assert '<a class="language-switch" href="/en/contact/" hreflang="en" lang="en">' in html
 
 
 def test_no_raw_address_is_stored(settings):

@@ -127,3 +127,12 @@ def test_while_the_cache_is_down_messages_arrive_and_each_process_counts_alone(s
     codes = [send(Client(REMOTE_ADDR="203.0.113.7")).status_code for _ in range(3)]
     assert codes == [303, 303, 429]
     assert Message.objects.count() == 2
+
+
+def test_after_a_mistake_the_wait_still_runs_from_when_the_page_was_opened(client):
+    opened = stamp(seconds_ago=1)  # a quick first try, with a mistake as well
+    html = send(client, started=opened, phone="", email="").content.decode()
+    assert f'name="started" value="{opened}"' in html  # fixing one field takes no new wait
+    tampered = opened[:-2] + "xx"
+    html = send(client, started=tampered).content.decode()
+    assert 'name="started" value="' in html and tampered not in html  # a bad stamp is replaced
