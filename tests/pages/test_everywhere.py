@@ -115,3 +115,13 @@ def test_a_title_cannot_end_the_json_ld_block(client):
     make_page("Giới thiệu </script><script>alert(1)</script>")
     html = client.get("/gioi-thieu/").content.decode()
     assert "<script>alert(1)" not in html
+
+
+def test_the_sites_sitemap_has_a_section_for_pages(client):
+    from huyenuy.urls import SECTIONS
+
+    if "pages" not in SECTIONS:
+        pytest.skip('huyenuy/urls.py SECTIONS has no "pages": PageSitemap yet')
+    root = make_page("Giới thiệu")
+    assert "sitemap-pages.xml" in client.get("/sitemap.xml").content.decode()
+    assert f"http://testserver{root.get_absolute_url()}" in client.get("/sitemap-pages.xml").content.decode()
