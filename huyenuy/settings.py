@@ -366,6 +366,33 @@ SITE_PHONE = env_str("SITE_PHONE", "0273 3826 203")
 SITE_EMAIL = env_str("SITE_EMAIL", "huyenuygocongtay@tiengiang.gov.vn")
 SITE_LICENCE = env_str("SITE_LICENCE", "")
 
+# Contact and feedback (contact/): where messages are announced, how long they are kept, spam limits.
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", SITE_EMAIL)
+CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)
+CONTACT_MESSAGES_PER_IP_PER_HOUR = env_int("CONTACT_MESSAGES_PER_IP_PER_HOUR", 5)
+CONTACT_MIN_FILL_SECONDS = env_int("CONTACT_MIN_FILL_SECONDS", 3)
+SITE_MAP_URL = env_str(
+    "SITE_MAP_URL",
+    "https://www.openstreetmap.org/search?query=V%C4%A9nh%20B%C3%ACnh%2C%20G%C3%B2%20C%C3%B4ng%20T%C3%A2y",
+)
+
+# E-mail (the contact form's notice). The console under DEBUG (`make run` prints it); SMTP otherwise.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # STARTTLS, port 587
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # port 465; not together with EMAIL_USE_TLS
+# The notice is sent inside the citizen's request (after commit): a mail server that hangs
+# must cost seconds, not gunicorn's 30 s timeout.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", SITE_EMAIL)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # CKEditor 5 in the admin: a safe toolbar (no source editing, no raw HTML embed);
 # uploads go to our own staff-only view (articles.views.editor_image_upload).
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "articles:editor_image_upload"

@@ -13,6 +13,8 @@ from articles.sitemaps import SITEMAPS, robots_txt
 from core.views import healthz
 from documents import legacy as documents_legacy
 from documents.sitemaps import DocumentSitemap
+from pages.sitemaps import PageSitemap
+from people.sitemaps import PeopleSitemap
 
 admin.site.site_header = f"Quản trị {settings.SITE_NAME}"
 admin.site.site_title = settings.SITE_NAME
@@ -20,7 +22,7 @@ admin.site.index_title = "Bảng điều khiển biên tập"
 
 
 handler500 = "core.views.server_error"
-SECTIONS = {**SITEMAPS, "documents": DocumentSitemap}
+SECTIONS = {**SITEMAPS, "documents": DocumentSitemap, "pages": PageSitemap, "people": PeopleSitemap}
 
 urlpatterns = [
     path("admin/bao-mat/", include("accounts.urls")),  # before the admin: its catch-all would 404 these

@@ -90,7 +90,11 @@ def newsroom_group(name: str):
 # The apps whose migrations give the newsroom's groups their permissions after articles' 0004:
 # (app label, migration module) - each module names WRITER_CODENAMES, APPROVER_CODENAMES, and
 # the three group names; "Quản trị" gets every permission of the app.
-LATER_ROLE_MIGRATIONS = [("documents", "documents.migrations.0002_lists_and_roles")]
+LATER_ROLE_MIGRATIONS = [
+    ("documents", "documents.migrations.0002_lists_and_roles"),
+    ("pages", "pages.migrations.0002_roles"),
+    ("people", "people.migrations.0002_roles"),
+]
 
 
 def _grant_later_roles(group):

@@ -184,7 +184,7 @@ def test_sitemap_index_lists_the_sections(client, db):
     root = sitemap(client, "/sitemap.xml")
     assert root.tag == f"{SM}sitemapindex"
     locs = [entry.findtext(f"{SM}loc") for entry in root.findall(f"{SM}sitemap")]
-    sections = ["articles", "categories", "tags", "documents"]
+    sections = ["articles", "categories", "tags", "documents", "pages", "people"]
     assert locs == [f"{HOST}/sitemap-{section}.xml" for section in sections]
     articles_entry = root.findall(f"{SM}sitemap")[0]
     assert articles_entry.findtext(f"{SM}lastmod").endswith("+07:00")

@@ -62,6 +62,7 @@ def test_a_document_goes_from_the_writer_to_a_reader(new_context, tmp_path, sett
     expect(result).to_be_visible()
     result.click()
     expect(reader.get_by_role("heading", level=1)).to_have_text("Nghị quyết số 15-NQ/HU")
+    reader.get_by_text("Xem văn bản ngay trên trang").click()  # the PDF viewer opens on request
     expect(reader.locator("iframe")).to_have_attribute("title", re.compile("Nội dung"))
     with reader.expect_download() as download_info:
         reader.get_by_role("link", name=re.compile("^Tải về")).first.click()

@@ -13,6 +13,8 @@ from articles.models import Article, Category, SiteBanner
 from core.text import slugify_vi
 from demo.data import CATEGORIES, OTHER_TOPICS, PARTY_TOPICS, PLACES, SEED, SEED_BODY_FILE, SEED_VOTES, TZ, demo_body
 from demo.navigation import load_navigation
+from demo.pages import load_pages
+from demo.people import load_people
 from demo.pictures import banner_image, demo_image
 from demo.register import load_documents
 from ratings import services
@@ -29,11 +31,14 @@ class Command(BaseCommand):
             created = self.load_neighbours(categories, seed)
             self.load_banner()
             documents = load_documents()
+            pages = load_pages()
+            people = load_people()
             load_navigation()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Nội dung mẫu sẵn sàng: {Article.objects.count()} bài viết ({created} bài mới), "
-                f"{documents} văn bản mới, bài mẫu tại {seed.get_absolute_url()}"
+                f"{documents} văn bản mới, {pages} trang giới thiệu mới, {people} người trong tổ chức (mẫu), "
+                f"bài mẫu tại {seed.get_absolute_url()}"
             )
         )
 
