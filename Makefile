@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+VNU := var/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -14,7 +15,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) $(VNU)
+
+# The W3C's Nu HTML Checker for tests/core/test_html_valid.py (npm's vnu-jar; needs Java to run).
+# Without npm the test says so and is skipped, except under CI.
+$(VNU):
+	@command -v npm >/dev/null 2>&1 && npm install --silent --no-save --no-audit --no-fund --prefix var/vnu vnu-jar@26.9.27 \
+		|| echo "npm is missing: the HTML validity test will be skipped"
 
 # A local copy: SQLite in var/ unless DATABASE_URL is set; DEBUG on unless set.
 run: export DEBUG ?= 1
@@ -26,15 +33,15 @@ run: $(STAMP)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster).
-test: $(STAMP)
+test: $(STAMP) $(VNU)
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 # The same on PostgreSQL, without the tests that start gunicorn, nginx or Chromium (marker `live`).
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(VNU)
 	scripts/with-postgres $(PY) -m pytest -m "not live" $(PYTEST_ARGS)
 
 # The same suite on SQLite (what `make run` uses by default).
-test-sqlite: $(STAMP)
+test-sqlite: $(STAMP) $(VNU)
 	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

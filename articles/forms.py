@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import sitesearch
 from core.text import search_words
+from core.widgets import DatePicker
 from images.forms import PhotoModelForm
 
 from .models import Category
@@ -29,13 +30,13 @@ class SearchForm(forms.Form):
     tu_ngay = forms.DateField(
         label=_("Từ ngày"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DatePicker(),
         error_messages={"invalid": _("Ngày không hợp lệ.")},
     )
     den_ngay = forms.DateField(
         label=_("Đến ngày"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DatePicker(),
         error_messages={"invalid": _("Ngày không hợp lệ.")},
     )
 

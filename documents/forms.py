@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from core.text import search_words
+from core.widgets import YearInput
 
 from .models import DocumentType, Field, Issuer
 
@@ -47,7 +48,7 @@ class RegisterFilterForm(forms.Form):
         required=False,
         min_value=1930,
         error_messages={"invalid": "Năm phải là một số, ví dụ 2024.", "min_value": "Năm không hợp lệ."},
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "Ví dụ: 2024"}),
+        widget=YearInput(attrs={"inputmode": "numeric", "placeholder": "Ví dụ: 2024"}),
     )
 
     def clean_nam(self):
