@@ -2,6 +2,7 @@
 
 from articles.models import Category
 from navigation.models import MenuItem, WebLink
+from pages.models import Page
 
 # The portals a district Party committee's site links to (their public addresses).
 WEB_LINKS = [
@@ -24,9 +25,16 @@ def load_navigation() -> None:
 
 
 def _menu() -> None:
-    about = MenuItem.objects.create(label="Giới thiệu", kind="path", path="/gioi-thieu/", order=1)
+    root = Page.objects.filter(language="vi", path="").first()
+    if root is not None:
+        about = MenuItem.objects.create(kind="page", page=root, order=1)
+        below = Page.objects.in_menu(language="vi").filter(parent=root)
+        for order, page in enumerate(below, start=1):
+            MenuItem.objects.create(kind="page", page=page, parent=about, order=order)
+    else:
+        about = MenuItem.objects.create(label="Giới thiệu", kind="path", path="/gioi-thieu/", order=1)
     for order, (label, path) in enumerate(
-        [("Lãnh đạo", "/gioi-thieu/lanh-dao/"), ("Cơ cấu tổ chức", "/gioi-thieu/co-cau-to-chuc/")], start=1
+        [("Lãnh đạo", "/gioi-thieu/lanh-dao/"), ("Cơ cấu tổ chức", "/gioi-thieu/co-cau-to-chuc/")], start=10
     ):
         MenuItem.objects.create(label=label, kind="path", path=path, parent=about, order=order)
     news = MenuItem.objects.create(label="Tin tức", kind="path", path="/tim-kiem/", order=2)

@@ -12,8 +12,8 @@ class MenuItemAdmin(admin.ModelAdmin):
     list_display = ["title", "parent", "kind", "where", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active", "kind"]
-    list_select_related = ["category", "parent"]
-    fields = ["label", "kind", "category", "path", "url", "parent", "order", "is_active"]
+    list_select_related = ["category", "page", "parent"]
+    fields = ["label", "kind", "category", "page", "path", "url", "parent", "order", "is_active"]
     ordering = ["parent__order", "parent__id", "order", "id"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

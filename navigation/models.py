@@ -15,15 +15,25 @@ from images.renditions import store_image
 class MenuItem(models.Model):
     class Kind(models.TextChoices):
         CATEGORY = "category", _("Chuyên mục tin")
+        PAGE = "page", _("Trang giới thiệu")
         PATH = "path", _("Trang của cổng (địa chỉ bắt đầu bằng /)")
         URL = "url", _("Trang web bên ngoài")
 
     label = models.CharField(
-        _("tên trên menu"), max_length=60, blank=True, help_text=_("Để trống: lấy tên chuyên mục.")
+        _("tên trên menu"), max_length=60, blank=True, help_text=_("Để trống: lấy tên chuyên mục hoặc trang.")
     )
     kind = models.CharField(_("trỏ tới"), max_length=10, choices=Kind.choices, default=Kind.CATEGORY)
     category = models.ForeignKey(
         Category, verbose_name=_("chuyên mục"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    page = models.ForeignKey(
+        "pages.Page",
+        verbose_name=_("trang giới thiệu"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"language": "vi"},
     )
     path = models.CharField(
         _("địa chỉ trong cổng"),
@@ -61,12 +71,18 @@ class MenuItem(models.Model):
     def title(self) -> str:
         if self.label:
             return self.label
-        return self.category.name if self.kind == self.Kind.CATEGORY and self.category_id else self.path or self.url
+        if self.kind == self.Kind.CATEGORY and self.category_id:
+            return self.category.name
+        if self.kind == self.Kind.PAGE and self.page_id:
+            return self.page.title
+        return self.path or self.url
 
     @property
     def href(self) -> str:
         if self.kind == self.Kind.CATEGORY:
             return self.category.get_absolute_url() if self.category_id else ""
+        if self.kind == self.Kind.PAGE:
+            return self.page.get_absolute_url() if self.page_id else ""
         return self.path if self.kind == self.Kind.PATH else self.url
 
     @property
@@ -77,11 +93,13 @@ class MenuItem(models.Model):
         errors = {}
         if self.kind == self.Kind.CATEGORY and not self.category_id:
             errors["category"] = _("Hãy chọn chuyên mục.")
+        if self.kind == self.Kind.PAGE and not self.page_id:
+            errors["page"] = _("Hãy chọn trang giới thiệu.")
         if self.kind == self.Kind.PATH:
             errors.update(self._check_path())
         if self.kind == self.Kind.URL and not self.url:
             errors["url"] = _("Hãy nhập địa chỉ trang web, ví dụ https://dangcongsan.vn/.")
-        if self.kind != self.Kind.CATEGORY and not self.label.strip():
+        if self.kind not in (self.Kind.CATEGORY, self.Kind.PAGE) and not self.label.strip():
             errors["label"] = _("Hãy đặt tên cho mục này.")
         if self.parent_id and (self.parent_id == self.pk or self.parent.parent_id):
             errors["parent"] = _("Menu chỉ có một cấp mục con: hãy chọn một mục ở hàng đầu.")

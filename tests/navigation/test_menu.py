@@ -109,3 +109,35 @@ def test_a_category_page_lists_its_subcategories_and_their_articles(client):
 def test_the_header_offers_english(client):
     html = client.get("/").content.decode()
     assert '<a class="language-switch" href="/en/" hreflang="en" lang="en">English</a>' in html
+
+
+def test_the_automatic_menu_opens_with_the_introduction_and_ends_with_contact(client):
+    from tests.pages.helpers import make_page
+
+    root = make_page("Giới thiệu")
+    make_page("Lịch sử Đảng bộ huyện", parent=root, show_in_menu=True)
+    make_page("Không trên menu", parent=root, show_in_menu=False)
+    make_category(name="Tin tức")
+    nav, _ = menu_of(client)
+    titles = re.findall(r"<a [^>]*>([^<]+)</a>", nav)
+    assert titles == [
+        "Trang chủ", "Giới thiệu", "Lịch sử Đảng bộ huyện", "Lãnh đạo", "Cơ cấu tổ chức",
+        "Tin tức", "Văn bản", "Liên hệ - Góp ý",
+    ]  # fmt: skip
+
+
+def test_a_menu_item_can_be_a_page_and_follows_it(client):
+    from tests.pages.helpers import make_page
+
+    root = make_page("Giới thiệu")
+    history = make_page("Lịch sử Đảng bộ", parent=root)
+    MenuItem.objects.create(kind="page", page=history)
+    nav, _ = menu_of(client)
+    assert f'<a href="{history.get_absolute_url()}">Lịch sử Đảng bộ</a>' in nav
+    history.slug = "lich-su"
+    history.save()
+    nav, _ = menu_of(client)
+    assert '<a href="/gioi-thieu/lich-su/">Lịch sử Đảng bộ</a>' in nav  # a new address, followed at once
+    history.status = "unpublished"
+    history.save()
+    assert "Lịch sử Đảng bộ" not in menu_of(client)[0]
