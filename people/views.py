@@ -26,7 +26,6 @@ WORDS = {
         "no_leaders": "Chưa có thông tin lãnh đạo của nhiệm kỳ này.",
         "no_units": "Chưa có thông tin cơ cấu tổ chức của nhiệm kỳ này.",
         "unknown_term": "Không có nhiệm kỳ “{wanted}”. Hãy chọn một nhiệm kỳ dưới đây.",
-        "other_language": "English",
         "skip": "Bỏ qua, đến nội dung chính",
         "leaders_description": "Họ tên, chức vụ, nhiệm vụ, điện thoại và thư điện tử của lãnh đạo {org}, {term}.",
         "organisation_description": "Sơ đồ tổ chức {org}, {term}: các ban, đơn vị và cán bộ phụ trách.",
@@ -49,7 +48,6 @@ WORDS = {
         "no_leaders": "No leaders have been entered for this term yet.",
         "no_units": "No organisation has been entered for this term yet.",
         "unknown_term": "There is no term “{wanted}”. Please choose one of the terms below.",
-        "other_language": "Tiếng Việt",
         "skip": "Skip to main content",
         "leaders_description": "Names, positions, duties, phone numbers and e-mail addresses of the leaders of "
         "the {org}, {term}.",
