@@ -1,19 +1,14 @@
 """Receiving a citizen's message: the per-address limit, storing it, telling the office."""
 
-import hashlib
-import hmac
-import ipaddress
 import logging
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
-import pagecache
 from core.addresses import client_address
+from core.limits import address_group, hourly_limit_exceeded, keyed_hash
 
 from .models import Message
 
@@ -24,64 +19,13 @@ def retention_days() -> int:
     return getattr(settings, "CONTACT_RETENTION_DAYS", 365)
 
 
-# The three helpers below repeat ratings/services.py (keyed_hash, throttle_group and the
-# cache counter with its local fallback): an app may not import another content app.
-# They are candidates for core/ once a third user appears.
-
-
-def keyed_hash(value: str, purpose: str) -> str:
-    """HMAC-SHA256 with SECRET_KEY: what we store instead of an address."""
-    key = f"{settings.SECRET_KEY}:{purpose}".encode()
-    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
-
-
-def address_group(address: str) -> str:
-    """Who shares an allowance: an IPv4 address, or an IPv6 /64 (one home or phone has a whole /64)."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if ip.version == 4:
-        return str(ip)
-    if ip.ipv4_mapped is not None:
-        return str(ip.ipv4_mapped)
-    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-
-
 def sender_key(request) -> str:
     return keyed_hash(address_group(client_address(request)), "contact.sender")
 
 
 def limit_exceeded(request) -> bool:
     """Count one message against the address's hourly allowance; True once it is used up."""
-    limit = getattr(settings, "CONTACT_MESSAGES_PER_IP_PER_HOUR", 5)
-    hour = int(time.time() // 3600)
-    group = address_group(client_address(request))
-    key = f"contact:limit:{keyed_hash(group, 'contact.address')[:32]}:{hour}"
-    try:
-        cache.add(key, 0, timeout=3600)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=3600)
-            count = 1
-    except pagecache.CACHE_ERRORS:
-        count = _count_locally(key, hour)
-    return count > limit
-
-
-# While the shared cache is down, each process counts on its own: an address's allowance is
-# then at most that many times the number of worker processes, and messages still arrive.
-_local_counts: dict[str, tuple[int, int]] = {}
-
-
-def _count_locally(key: str, hour: int) -> int:
-    if len(_local_counts) > 10_000:
-        _local_counts.clear()
-    counted_hour, count = _local_counts.get(key, (hour, 0))
-    count = count + 1 if counted_hour == hour else 1
-    _local_counts[key] = (hour, count)
-    return count
+    return hourly_limit_exceeded(request, "contact", getattr(settings, "CONTACT_MESSAGES_PER_IP_PER_HOUR", 5))
 
 
 def message_receive(

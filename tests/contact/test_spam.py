@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from contact import services
 from contact.models import Message
+from core import limits
 from tests.contact.helpers import send, stamp
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _fresh_local_counts(monkeypatch):
-    monkeypatch.setattr(services, "_local_counts", {})
+    monkeypatch.setattr(limits, "_local_counts", {})
 
 
 @pytest.mark.parametrize(
@@ -123,7 +123,7 @@ class DownCache:
 
 def test_while_the_cache_is_down_messages_arrive_and_each_process_counts_alone(settings, monkeypatch):
     settings.CONTACT_MESSAGES_PER_IP_PER_HOUR = 2
-    monkeypatch.setattr(services, "cache", DownCache())
+    monkeypatch.setattr(limits, "cache", DownCache())
     codes = [send(Client(REMOTE_ADDR="203.0.113.7")).status_code for _ in range(3)]
     assert codes == [303, 303, 429]
     assert Message.objects.count() == 2
