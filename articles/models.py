@@ -223,7 +223,7 @@ class Topic(models.Model):
 
 # Kept by ratings.services alone (F-expressions, in the vote's transaction): an
 # ordinary save of an article - the admin form, a revision restore - never writes them.
-RATING_FIELDS = ("rating_sum", "rating_count")
+RATING_FIELDS = ("rating_sum", "rating_count", "legacy_rating_sum", "legacy_rating_count")
 
 
 @reversion.register(exclude=list(RATING_FIELDS))
@@ -318,6 +318,10 @@ class Article(models.Model):
     # vote: the article page shows them without an aggregate.
     rating_sum = models.PositiveIntegerField(_("tổng số điểm"), default=0, editable=False)
     rating_count = models.PositiveIntegerField(_("số lượt đánh giá"), default=0, editable=False)
+    # The old NukeViet portal's totals (total_rating over click_rating), brought by the
+    # importer: part of the totals above, which recount_ratings rebuilds as these plus the votes.
+    legacy_rating_sum = models.PositiveIntegerField(_("tổng điểm trên cổng cũ"), default=0, editable=False)
+    legacy_rating_count = models.PositiveIntegerField(_("số lượt đánh giá trên cổng cũ"), default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -344,6 +348,12 @@ class Article(models.Model):
                 condition=Q(rating_sum__gte=F("rating_count")) & Q(rating_sum__lte=F("rating_count") * 5),
                 name="article_rating_totals_in_range",
                 violation_error_message=_("Tổng điểm đánh giá không khớp với số lượt đánh giá."),
+            ),
+            models.CheckConstraint(
+                condition=Q(legacy_rating_sum__gte=F("legacy_rating_count"))
+                & Q(legacy_rating_sum__lte=F("legacy_rating_count") * 5),
+                name="article_legacy_rating_in_range",
+                violation_error_message=_("Tổng điểm đánh giá trên cổng cũ không khớp với số lượt đánh giá."),
             ),
             models.CheckConstraint(
                 condition=Q(expires_at__isnull=True) | Q(expires_at__gt=F("published_at")),

@@ -68,16 +68,34 @@ def vote_delete(*, vote: Vote) -> None:
 
 
 def recount(articles=None) -> int:
-    """Recompute the totals of `articles` (default: all) from their votes; returns rows updated."""
+    """Recompute the totals of `articles` (default: all) from their votes, on top of the old
+    portal's totals each article brought along (legacy_rating_*); returns rows updated."""
     votes = Vote.objects.filter(article=OuterRef("pk")).order_by().values("article")
     queryset = Article.objects.all() if articles is None else articles
     with transaction.atomic():
         updated = queryset.update(
-            rating_sum=Coalesce(Subquery(votes.annotate(s=Sum("stars")).values("s")), Value(0)),
-            rating_count=Coalesce(Subquery(votes.annotate(c=Count("id")).values("c")), Value(0)),
+            rating_sum=F("legacy_rating_sum")
+            + Coalesce(Subquery(votes.annotate(s=Sum("stars")).values("s")), Value(0)),
+            rating_count=F("legacy_rating_count")
+            + Coalesce(Subquery(votes.annotate(c=Count("id")).values("c")), Value(0)),
         )
     pagecache.invalidate_all()  # an UPDATE sends no signal: every page may show these totals
     return updated
+
+
+def legacy_totals_set(*, article_id: int, points: int, votes: int) -> None:
+    """Give an article the old portal's totals (points over votes): the shown totals move by
+    the difference, so the portal's own votes stay counted on top of them."""
+    if not 0 <= votes <= points <= 5 * votes:
+        raise ValueError(f"{points} points over {votes} votes cannot be 1 to 5 stars each")
+    with transaction.atomic():
+        # Every right-hand side reads the row as it was (PostgreSQL, SQLite): the old legacy totals.
+        Article.objects.filter(pk=article_id).update(
+            rating_sum=F("rating_sum") - F("legacy_rating_sum") + points,
+            rating_count=F("rating_count") - F("legacy_rating_count") + votes,
+            legacy_rating_sum=points,
+            legacy_rating_count=votes,
+        )
 
 
 def client_address(request) -> str:
