@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "contact",
     "navigation",
     "accounts",
+    "nukeviet",
     "demo",
 ]
 

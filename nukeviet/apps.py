@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NukevietConfig(AppConfig):
+    name = "nukeviet"
+    verbose_name = "Nhập dữ liệu từ NukeViet"

@@ -1,0 +1,131 @@
+"""The laws module (nukeviet/module-laws: nv4_vi_laws_row ...) -> the documents register.
+
+_row.code -> number, _cat -> type, _subject -> issuing body, _area (via _row_area) -> field,
+_signer -> signer and position, publtime / startvalid / exptime -> issued, in force, expired,
+introtext (else title) -> trích yếu, bodytext -> body, files (comma separated, under
+uploads/laws/) -> the document's files; legacy_id = id and legacy_alias = alias, so the
+old /laws/detail/<alias>/ links redirect.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from core.text import slugify_vi
+from documents.models import Document, DocumentFile, DocumentType, Field, Issuer
+
+from .bodies import clean_body
+from .media import EXTERNAL
+from .news import plain
+from .records import Records, batch, row
+from .source import fingerprint, local_date, moment, text
+
+KIND = "laws.document"
+UNKNOWN_ISSUER = "Chưa rõ cơ quan ban hành"
+UNKNOWN_TYPE = "Văn bản"
+
+
+class LawsImporter:
+    module = "laws"
+
+    def __init__(self, source, uploads, report, *, batch_size: int = 500):
+        self.source, self.uploads, self.report, self.batch_size = source, uploads, report, batch_size
+        self.records = Records()
+
+    def t(self, name: str) -> str:
+        return self.source.table(self.module, name)
+
+    def present(self) -> bool:
+        return self.source.has_table(self.t("row"))
+
+    def _names(self, table: str) -> dict:
+        if not self.source.has_table(self.t(table)):
+            return {}
+        return {r["id"]: r for r in self.source.all(self.t(table))}
+
+    def run(self) -> None:
+        self.types, self.issuers = self._names("cat"), self._names("subject")
+        self.areas, self.signers = self._names("area"), self._names("signer")
+        for rows in self.source.batches(self.t("row"), "id", self.batch_size):
+            ids = [r["id"] for r in rows]
+            areas = {}
+            if self.source.has_table(self.t("row_area")):
+                for link in self.source.rows_in(self.t("row_area"), "row_id", ids):
+                    areas.setdefault(link["row_id"], link["area_id"])
+            records = Records.load(KIND, ids)
+            with batch(self.records, self.uploads):
+                for r in rows:
+                    with row(self.report, KIND, r["id"]):
+                        self._document(r, areas.get(r["id"]), records.get(str(r["id"])))
+
+    @staticmethod
+    def _vocabulary(model, name: str):
+        name = " ".join(name.split())[:160]
+        found = model.objects.filter(name=name).first() or model.objects.filter(slug=slugify_vi(name, 160)).first()
+        if found is None:
+            found = model(name=name)
+            found.save()
+        return found
+
+    def _document(self, r: dict, area_id, record) -> None:
+        digest = fingerprint({k: v for k, v in r.items() if not k.endswith("_hits")}, area_id)
+        document = Document.objects.filter(pk=record.object_id).first() if record else None
+        if document and record.fingerprint == digest and record.complete:
+            self.report.count(KIND, "unchanged")
+            return
+        document = document or Document.objects.filter(legacy_id=r["id"]).first()
+        outcome = "updated" if document else "imported"
+        document = document or Document(legacy_id=r["id"])
+        missing_before = self.report.missing
+        number = plain(r.get("code"))[:60]
+        issued = local_date(r.get("publtime")) or local_date(r.get("addtime"))
+        if not number or issued is None:
+            self.report.skip(KIND, r["id"], "không có số/ký hiệu hoặc ngày ban hành")
+            return
+        type_row, issuer_row = self.types.get(r.get("cid")), self.issuers.get(r.get("sid"))
+        document.number = number
+        document.doc_type = self._vocabulary(DocumentType, plain(type_row["title"]) if type_row else UNKNOWN_TYPE)
+        document.issuer = self._vocabulary(Issuer, plain(issuer_row["title"]) if issuer_row else UNKNOWN_ISSUER)
+        area = self.areas.get(area_id)
+        document.field = self._vocabulary(Field, plain(area["title"])) if area else None
+        document.summary = plain(r.get("introtext")) or plain(r.get("title"))
+        document.body = clean_body(text(r.get("bodytext")))
+        document.issued_on = issued
+        effective, expires = local_date(r.get("startvalid")), local_date(r.get("exptime"))
+        document.effective_on = effective if effective and effective >= issued else None
+        document.expires_on = expires if expires and expires > issued else None
+        signer = self.signers.get(r.get("sgid"))
+        document.signer = plain(signer["title"])[:160] if signer else ""
+        document.signer_position = plain(signer.get("positions"))[:160] if signer else ""
+        document.status = Document.Status.PUBLISHED if int(r.get("status") or 0) == 1 else Document.Status.DRAFT
+        document.published_at = moment(r.get("addtime")) or timezone.now()
+        document.legacy_alias = text(r.get("alias")).strip()[:250]
+        document.validate_constraints()  # "this body already has this number": a clear reason, not an IntegrityError
+        document.save()
+        self._files(document, r)
+        self.report.count(KIND, outcome)
+        self.records.stage(KIND, r["id"], document.pk, digest, self.report.missing == missing_before)
+
+    def _files(self, document: Document, r: dict) -> None:
+        names = [name.strip() for name in text(r.get("files")).split(",") if name.strip()]
+        have = {f.order: f for f in document.files.all()}
+        for order, name in enumerate(names):
+            if order in have:
+                continue  # the (order+1)-th file is there already: /laws/detail/...?download=1&id=<order> finds it
+            where = f"văn bản {document.number}"
+            relative = self.uploads.relative(name, self.module)
+            if relative in (None, EXTERNAL):
+                self.report.note(f"Tệp {name} của {where} ở trang khác, không mang sang")
+                continue
+            upload = self.uploads.open(relative, where)
+            if upload is None:
+                continue
+            with upload:
+                if self.uploads.dry_run:
+                    continue
+                stored = DocumentFile(document=document, file=upload, name=upload.name, order=order)
+                try:
+                    stored.save()
+                except ValidationError as error:
+                    self.report.bad_file(where, relative, "; ".join(error.messages))
+        if names:
+            document.refresh_search_text()

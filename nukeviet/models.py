@@ -1,0 +1,36 @@
+"""What the importer remembers between runs: which old row became which object, and which
+old upload became which stored file. With them a second run changes nothing, a run after
+the old site changed updates what changed, and an interrupted run goes on where it stopped."""
+
+from django.db import models
+
+
+class ImportedRecord(models.Model):
+    kind = models.CharField(max_length=40)  # "news.article", "news.category", "laws.document", ...
+    legacy_key = models.CharField(max_length=300)  # the old row's id (or alias)
+    object_id = models.PositiveBigIntegerField()
+    # A hash of every old value the object was made from (nukeviet/source.py fingerprint()).
+    fingerprint = models.CharField(max_length=64)
+    # False when a file it points at was missing: the next run tries that row again.
+    complete = models.BooleanField(default=True)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            # The importer's look-up of one batch: kind = %s AND legacy_key IN (...).
+            models.UniqueConstraint(fields=["kind", "legacy_key"], name="nukeviet_record_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.legacy_key} -> {self.object_id}"
+
+
+class ImportedFile(models.Model):
+    """An old upload (its path under --uploads) copied through the portal's photo pipeline."""
+
+    source = models.CharField(max_length=500, unique=True)
+    stored = models.CharField(max_length=255)  # its name in the default storage
+    size = models.PositiveBigIntegerField()
+
+    def __str__(self):
+        return f"{self.source} -> {self.stored}"
