@@ -4,7 +4,7 @@ become the portal's header banners, each with its window (publ_time to exp_time)
 from articles.models import SiteBanner
 
 from .news import plain
-from .records import Records, batch, row
+from .records import Records, batch, row, unchanged
 from .source import fingerprint, moment, text
 
 KIND = "banners.banner"
@@ -46,10 +46,11 @@ class BannersImporter:
             return
         digest = fingerprint(r)
         banner = SiteBanner.objects.filter(pk=record.object_id).first() if record else None
-        if banner and record.fingerprint == digest and record.complete:
+        where = f"banner {r['id']}"
+        self.report.row_missing = []
+        if banner and unchanged(record, digest, self.uploads, self.report, where):
             self.report.count(KIND, "unchanged")
             return
-        where = f"banner {r['id']}"
         relative = self.uploads.relative(name, "banners")
         stored = self.uploads.image_name(relative, where) if relative and relative != "external" else None
         if stored is None and banner is None:
@@ -72,4 +73,4 @@ class BannersImporter:
             return
         banner.save()
         self.report.count(KIND, outcome)
-        self.records.stage(KIND, r["id"], banner.pk, digest)
+        self.records.stage(KIND, r["id"], banner.pk, digest, self.report.row_missing)

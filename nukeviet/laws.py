@@ -16,7 +16,7 @@ from documents.models import Document, DocumentFile, DocumentType, Field, Issuer
 from .bodies import clean_body
 from .media import EXTERNAL
 from .news import plain
-from .records import Records, batch, row
+from .records import Records, batch, row, unchanged
 from .source import fingerprint, local_date, moment, text
 
 KIND = "laws.document"
@@ -69,13 +69,14 @@ class LawsImporter:
     def _document(self, r: dict, area_id, record) -> None:
         digest = fingerprint({k: v for k, v in r.items() if not k.endswith("_hits")}, area_id)
         document = Document.objects.filter(pk=record.object_id).first() if record else None
-        if document and record.fingerprint == digest and record.complete:
+        where = f"văn bản {r['id']}"
+        self.report.row_missing = []
+        if document and unchanged(record, digest, self.uploads, self.report, where):
             self.report.count(KIND, "unchanged")
             return
         document = document or Document.objects.filter(legacy_id=r["id"]).first()
         outcome = "updated" if document else "imported"
         document = document or Document(legacy_id=r["id"])
-        missing_before = self.report.missing
         number = plain(r.get("code"))[:60]
         issued = local_date(r.get("publtime")) or local_date(r.get("addtime"))
         if not number or issued is None:
@@ -103,7 +104,7 @@ class LawsImporter:
         document.save()
         self._files(document, r)
         self.report.count(KIND, outcome)
-        self.records.stage(KIND, r["id"], document.pk, digest, self.report.missing == missing_before)
+        self.records.stage(KIND, r["id"], document.pk, digest, self.report.row_missing)
 
     def _files(self, document: Document, r: dict) -> None:
         names = [name.strip() for name in text(r.get("files")).split(",") if name.strip()]
@@ -111,7 +112,7 @@ class LawsImporter:
         for order, name in enumerate(names):
             if order in have:
                 continue  # the (order+1)-th file is there already: /laws/detail/...?download=1&id=<order> finds it
-            where = f"văn bản {document.number}"
+            where = f"văn bản {r['id']}"
             relative = self.uploads.relative(name, self.module)
             if relative in (None, EXTERNAL):
                 self.report.note(f"Tệp {name} của {where} ở trang khác, không mang sang")

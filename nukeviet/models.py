@@ -11,8 +11,9 @@ class ImportedRecord(models.Model):
     object_id = models.PositiveBigIntegerField()
     # A hash of every old value the object was made from (nukeviet/source.py fingerprint()).
     fingerprint = models.CharField(max_length=64)
-    # False when a file it points at was missing: the next run tries that row again.
-    complete = models.BooleanField(default=True)
+    # The old files it points at that were missing (one path a line): a run that finds one of
+    # them in uploads/ does the row again; otherwise the row is unchanged.
+    missing = models.TextField(blank=True, default="")
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -22,7 +22,7 @@ from ratings.services import legacy_totals_set
 from .attachments import attach_body_files
 from .bodies import clean_body, rewrite_addresses
 from .media import EXTERNAL, IMAGE_EXTENSIONS
-from .records import Records, batch, row
+from .records import Records, batch, row, unchanged
 from .source import fingerprint, moment, text
 
 # Columns that change while nobody edits (views, comments): left out of a row's fingerprint.
@@ -220,7 +220,9 @@ class NewsImporter:
         source = self.sources.get(r.get("sourceid"))
         kept = {k: v for k, v in r.items() if k not in VOLATILE}
         digest = fingerprint(kept, detail, tag_ids, featured, source)
-        if article and record and record.fingerprint == digest and record.complete:
+        where = f"bài {legacy_id}"
+        self.report.row_missing = []
+        if article and unchanged(record, digest, self.uploads, self.report, where):
             self.report.count("news.article", "unchanged")
             return
         category_id = self.categories.get(r["catid"])
@@ -231,13 +233,11 @@ class NewsImporter:
         if not title:
             self.report.skip("news.article", legacy_id, "không có tiêu đề")
             return
-        missing_before = self.report.missing
         outcome = "updated" if article else "imported"
         article = article or Article(legacy_id=legacy_id)
         status, published, expires, note = article_state(r, self.now)
         if note:
             self.report.note(f"Bài {legacy_id}: {note}")
-        where = f"bài {legacy_id}"
         article.title = title
         article.category_id = category_id
         article.summary = plain(r.get("hometext"))
@@ -261,8 +261,7 @@ class NewsImporter:
             article.tags.set(tag_ids)
         self._attachments(article, where)
         self.report.count("news.article", outcome)
-        complete = self.report.missing == missing_before
-        self.records.stage("news.article", legacy_id, article.pk, digest, complete)
+        self.records.stage("news.article", legacy_id, article.pk, digest, self.report.row_missing)
 
     def _rating(self, r: dict) -> tuple[int, int]:
         points, votes = int(r.get("total_rating") or 0), int(r.get("click_rating") or 0)

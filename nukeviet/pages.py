@@ -9,7 +9,7 @@ from pages.models import RESERVED_SLUGS, Page, child_path
 from .bodies import clean_body, rewrite_addresses
 from .media import EXTERNAL, IMAGE_EXTENSIONS
 from .news import plain
-from .records import Records, batch, row
+from .records import Records, batch, row, unchanged
 from .source import fingerprint, moment, text
 
 KIND = "pages.page"
@@ -44,15 +44,15 @@ class PagesImporter:
     def _page(self, r: dict, key: str, record, root: Page) -> None:
         digest = fingerprint(r)
         page = Page.objects.filter(pk=record.object_id).first() if record else None
-        if page and record.fingerprint == digest and record.complete:
+        alias = text(r["alias"]).strip()
+        where = f"trang {alias}"
+        self.report.row_missing = []
+        if page and unchanged(record, digest, self.uploads, self.report, where):
             self.report.count(KIND, "unchanged")
             return
-        alias = text(r["alias"]).strip()
         page = page or Page.objects.filter(legacy_alias=alias, language=Page.Language.VI).first()
         outcome = "updated" if page else "imported"
         page = page or Page(parent=root)
-        missing_before = self.report.missing
-        where = f"trang {alias}"
         page.title = plain(r["title"])[:200]
         page.summary = plain(r.get("description"))
         body = clean_body(text(r.get("bodytext")))
@@ -72,7 +72,7 @@ class PagesImporter:
             page.photo_alt = plain(r.get("imagealt"))[:255] or page.title[:255]
         page.save()
         self.report.count(KIND, outcome)
-        self.records.stage(KIND, key, page.pk, digest, self.report.missing == missing_before)
+        self.records.stage(KIND, key, page.pk, digest, self.report.row_missing)
 
     def _free_slug(self, base: str, parent: Page) -> str:
         reserved = RESERVED_SLUGS[parent.language] if not parent.path else {}

@@ -18,13 +18,13 @@ class Records:
         keys = [str(key) for key in keys]
         return {r.legacy_key: r for r in ImportedRecord.objects.filter(kind=kind, legacy_key__in=keys)}
 
-    def stage(self, kind: str, key, object_id: int, fingerprint: str, complete: bool = True) -> None:
+    def stage(self, kind: str, key, object_id: int, fingerprint: str, missing=()) -> None:
         self._staged[kind, str(key)] = ImportedRecord(
             kind=kind,
             legacy_key=str(key),
             object_id=object_id,
             fingerprint=fingerprint,
-            complete=complete,
+            missing="\n".join(missing),
             imported_at=timezone.now(),
         )
 
@@ -35,9 +35,22 @@ class Records:
                 list(self._staged.values()),
                 update_conflicts=True,
                 unique_fields=["kind", "legacy_key"],
-                update_fields=["object_id", "fingerprint", "complete", "imported_at"],
+                update_fields=["object_id", "fingerprint", "missing", "imported_at"],
             )
         self._staged.clear()
+
+
+def unchanged(record, digest: str, uploads, report, where: str) -> bool:
+    """Whether an old row is as it was imported: the same values, and none of the files that
+    were missing then has appeared since (those are reported missing again)."""
+    if record is None or record.fingerprint != digest:
+        return False
+    missing = [path for path in record.missing.splitlines() if path]
+    if any(uploads.file(path) for path in missing):
+        return False
+    for path in missing:
+        report.missing_file(where, path)
+    return True
 
 
 @contextlib.contextmanager

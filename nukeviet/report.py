@@ -46,6 +46,7 @@ class Report:
         self.counts = Counter()
         self.missing = 0
         self.skipped = 0
+        self.row_missing: list[str] = []  # the missing files of the row being imported (importers reset it)
         self.started = time.monotonic()
         self.stream = stream
         folder = Path(folder or Path(settings.BASE_DIR) / "var" / "import-reports")
@@ -68,6 +69,7 @@ class Report:
 
     def missing_file(self, where: str, path: str) -> None:
         self.missing += 1
+        self.row_missing.append(path)
         self._detail(f"Thiếu tệp {path} ({where})")
 
     def bad_file(self, where: str, path: str, reason: str) -> None:
