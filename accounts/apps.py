@@ -9,4 +9,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Tài khoản"
 
     def ready(self):
-        from . import receivers  # noqa: F401 - logs each lockout on one line
+        from . import display, receivers  # noqa: F401 - receivers logs each lockout on one line
+
+        display.install()  # the admin's last English displays (yes/no flags, login records)
