@@ -257,7 +257,7 @@ class NewsImporter:
         article.save()
         if (article.legacy_rating_sum, article.legacy_rating_count) != (points, votes):
             legacy_totals_set(article_id=article.pk, points=points, votes=votes)
-        if sorted(article.tags.values_list("pk", flat=True)) != tag_ids:
+        if tag_ids if outcome == "imported" else sorted(article.tags.values_list("pk", flat=True)) != tag_ids:
             article.tags.set(tag_ids)
         self._attachments(article, where)
         self.report.count("news.article", outcome)
