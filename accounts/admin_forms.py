@@ -21,7 +21,7 @@ ROLE_HELP = (
 )
 NOT_STAFF = (
     "Mật khẩu đúng, nhưng tài khoản này chưa được cấp quyền vào trang quản trị. "
-    "Hãy nhờ người quản trị chọn “Vai trò” cho tài khoản (Người dùng › tên của bạn)."
+    "Hãy nhờ người quản trị chọn “Vai trò” cho tài khoản (Người sử dụng › tên đăng nhập của bạn)."
 )
 
 

@@ -132,6 +132,14 @@ def switch_off(request):
     return redirect("accounts:security")
 
 
+@never_cache
+@staff_member_required
+@require_http_methods(["GET"])
+def guide(request):
+    """Hướng dẫn: writing, photos, scheduling, review and revisions (accounts/guide.html)."""
+    return _page(request, "accounts/guide.html", "Hướng dẫn viết và đăng bài")
+
+
 def locked_out(request, original_response=None, credentials=None):
     """django-axes refused a login (AXES_LOCKOUT_CALLABLE): say why and for how long."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60) if settings.AXES_COOLOFF_TIME else None

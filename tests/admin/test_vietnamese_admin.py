@@ -33,6 +33,7 @@ from .visible import english_in_context, visible_text
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.urls("tests.admin.urls"),  # with the guide (Hướng dẫn), linked from the header
     # navigation/admin.py's WebLinkAdmin list (list_editable) builds its URL field without
     # assume_scheme="https" (Django 5.2 warns, 6.0 changes the default); remove when it does.
     pytest.mark.filterwarnings(
