@@ -1,9 +1,14 @@
+from datetime import timedelta
+
+from django.apps import apps
 from django.contrib import admin, messages
 from django.db import models
+from django.db.models import OuterRef, Subquery, Sum
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -96,13 +101,13 @@ class AttachmentInline(admin.TabularInline):
 class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     inlines = [AttachmentInline]
     form = ArticleAdminForm  # stores a new lead photo while validating: a full disk is a form error
-    list_display = ["title", "category", "status_label", "published_at", "is_featured", "created_by"]
+    list_display = ["title", "category", "status_label", "published_at", "views_7_days", "is_featured", "created_by"]
     list_display_links = ["title"]
     list_filter = [ArticleStatusFilter, "category", "is_featured", "published_at"]
     list_select_related = ["category", "created_by"]
     search_fields = ["title", "summary", "author"]
     date_hierarchy = "published_at"
-    readonly_fields = ["rating_summary", "created_by", "created_at", "updated_at", "links"]
+    readonly_fields = ["rating_summary", "views_total", "created_by", "created_at", "updated_at", "links"]
     actions = ["publish", "unpublish", "submit_for_review"]
     list_per_page = 50
     history_latest_first = True
@@ -116,7 +121,10 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
             _("Xuất bản"),
             {"fields": ["status", "published_at", "expires_at", "is_featured", "allow_rating", "links"]},
         ),
-        (_("Đánh giá và lịch sử"), {"fields": ["rating_summary", "created_by", "created_at", "updated_at"]}),
+        (
+            _("Đánh giá, lượt xem và lịch sử"),
+            {"fields": ["rating_summary", "views_total", "created_by", "created_at", "updated_at"]},
+        ),
         (_("Liên kết cổng cũ"), {"classes": ["collapse"], "fields": ["legacy_id"]}),
     ]
     autocomplete_fields = ["tags", "topic"]
@@ -133,6 +141,29 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
             super().save_model(request, obj, form, change)
 
     # --- list columns and read-only fields ---
+
+    def get_queryset(self, request):
+        # The week's views from hits' daily counts (the model is looked up, not imported: hits
+        # depends on articles, not the other way round).
+        since = timezone.localdate() - timedelta(days=6)
+        views = (
+            apps.get_model("hits", "DailyViews")
+            .objects.filter(article=OuterRef("pk"), day__gte=since)
+            .values("article")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
+        return super().get_queryset(request).annotate(views_7_days=Subquery(views))
+
+    @admin.display(description=_("lượt xem (7 ngày)"), ordering="views_7_days")
+    def views_7_days(self, article):
+        return getattr(article, "views_7_days", None) or 0
+
+    @admin.display(description=_("tổng lượt xem"))
+    def views_total(self, article):
+        if not article.pk:
+            return 0
+        return apps.get_model("hits", "DailyViews").objects.filter(article=article).aggregate(t=Sum("count"))["t"] or 0
 
     @admin.display(description=_("trạng thái"), ordering="status")
     def status_label(self, article):

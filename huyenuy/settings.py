@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "core",
     "articles",
     "ratings",
+    "hits",
     "documents",
     "pages",
     "people",
@@ -225,7 +226,7 @@ PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 24 * 3600)
 # and no category may take their first segment as its slug.
 # STAFF_URL_PREFIXES are the editors' (accounts/middleware.py asks for the second login step there).
 STAFF_URL_PREFIXES = ("/admin/", "/quan-tri/", "/xem-truoc/")
-PRIVATE_URL_PREFIXES = (*STAFF_URL_PREFIXES, "/danh-gia/", "/healthz")
+PRIVATE_URL_PREFIXES = (*STAFF_URL_PREFIXES, "/danh-gia/", "/luot-xem/", "/healthz")
 
 # Logins (accounts/, README.md "Logging in"). django-axes counts failed logins by account
 # and by address, each on its own: LOGIN_FAILURE_LIMIT failures lock either for
@@ -453,4 +454,6 @@ RATING_VOTES_PER_IP_PER_HOUR = env_int("RATING_VOTES_PER_IP_PER_HOUR", 60)
 # client address is REMOTE_ADDR and X-Forwarded-For is ignored: a client cannot fake it.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 RATING_COOKIE_NAME = "ma_ban_doc"
+# Article views (hits/): beacons one address may send in an hour before they stop counting.
+HITS_PER_ADDRESS_PER_HOUR = env_int("HITS_PER_ADDRESS_PER_HOUR", 300)
 RATING_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600

@@ -31,6 +31,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
     path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
     path("", include("ratings.urls")),
+    path("", include("hits.urls")),
     # Feeds, sitemaps and the old portal's links come before articles.urls, whose
     # last route (<slug>/, a category) would take any single segment.
     path("rss/", LatestArticlesFeed(), name="rss"),
