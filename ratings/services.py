@@ -1,30 +1,19 @@
 """Casting, deleting and recounting votes: every write that touches a vote and its totals."""
 
-import hashlib
-import hmac
-import ipaddress
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 import pagecache
 from articles.models import Article
+from core.limits import hourly_limit_exceeded, keyed_hash
 
 from .models import Vote
 
 
 class AlreadyVoted(Exception):
     """This reader has already rated this article."""
-
-
-def keyed_hash(value: str, purpose: str) -> str:
-    """HMAC-SHA256 with SECRET_KEY: what we store instead of a cookie value or an address."""
-    key = f"{settings.SECRET_KEY}:{purpose}".encode()
-    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
 
 
 def voter_key_for(token: str) -> str:
@@ -98,67 +87,7 @@ def legacy_totals_set(*, article_id: int, points: int, votes: int) -> None:
         )
 
 
-def client_address(request) -> str:
-    """The reader's address: REMOTE_ADDR, or the one our own proxy put in X-Forwarded-For.
-
-    With TRUSTED_PROXY_COUNT = n, the n-th address from the right of
-    X-Forwarded-For is the one the outermost trusted proxy saw; anything left
-    of it was written by the client and is ignored.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            candidate = forwarded[-proxies]
-            try:
-                return str(ipaddress.ip_address(candidate))
-            except ValueError:
-                pass
-    return remote
-
-
-def throttle_group(address: str) -> str:
-    """Who shares a vote allowance: an IPv4 address, or an IPv6 /64 - one home or phone
-    gets a whole /64 and can pick any address in it."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if ip.version == 4:
-        return str(ip)
-    if ip.ipv4_mapped is not None:  # ::ffff:203.0.113.7 is the IPv4 reader 203.0.113.7
-        return str(ip.ipv4_mapped)
-    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-
-
 def throttle_exceeded(request) -> bool:
-    """Count this attempt against the address's hourly allowance; True once it is used up."""
-    limit = settings.RATING_VOTES_PER_IP_PER_HOUR
-    hour = int(time.time() // 3600)
-    group = throttle_group(client_address(request))
-    key = f"ratings:throttle:{keyed_hash(group, 'ratings.address')[:32]}:{hour}"
-    try:
-        cache.add(key, 0, timeout=3600)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=3600)
-            count = 1
-    except pagecache.CACHE_ERRORS:
-        count = _count_locally(key, hour)
-    return count > limit
-
-
-# While the shared cache is down, each process counts on its own: a reader's allowance is
-# then at most that many times the number of worker processes, and votes keep coming.
-_local_counts: dict[str, tuple[int, int]] = {}
-
-
-def _count_locally(key: str, hour: int) -> int:
-    if len(_local_counts) > 10_000:
-        _local_counts.clear()
-    counted_hour, count = _local_counts.get(key, (hour, 0))
-    count = count + 1 if counted_hour == hour else 1
-    _local_counts[key] = (hour, count)
-    return count
+    """Count this vote against the address's hourly allowance (core/limits.py: an IPv6 /64 is one
+    address; counted per process while the shared cache is down); True once it is used up."""
+    return hourly_limit_exceeded(request, "ratings", settings.RATING_VOTES_PER_IP_PER_HOUR)

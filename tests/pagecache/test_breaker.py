@@ -16,9 +16,9 @@ LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION"
 @pytest.fixture(autouse=True)
 def _fresh_local_vote_counts(monkeypatch):
     """Votes counted in this process while the cache is down are per test."""
-    from ratings import services
+    from core import limits
 
-    monkeypatch.setattr(services, "_local_counts", {})
+    monkeypatch.setattr(limits, "_local_counts", {})
 
 
 @pytest.fixture
