@@ -16,12 +16,14 @@ import reversion
 from axes.models import AccessFailureLog
 from django.contrib import admin
 from django.test import Client
+from django.utils import timezone
 from reversion.models import Version
 
 from accounts import twofactor
 from articles.models import Article, SiteBanner, Tag, Topic
 from contact.models import Message
 from documents.models import DocumentType, Field, Issuer
+from hits.models import DailyViews
 from navigation.models import MenuItem, WebLink
 from ratings.models import Vote
 from tests.documents.helpers import make_document, pdf_upload, vocabulary
@@ -71,6 +73,7 @@ def build_newsroom(writer):
     Topic.objects.create(name="Đại hội Đảng bộ các cấp")
     SiteBanner.objects.create(image=image_upload(size=(200, 40)), alt="Băng rôn chào mừng")
     Vote.objects.create(article=article, stars=5, voter_key="a" * 64)
+    DailyViews.objects.create(article=article, day=timezone.localdate(), count=12)
     for model, name in ((DocumentType, "Nghị quyết"), (Issuer, "Huyện ủy Gò Công Tây"), (Field, "Xây dựng Đảng")):
         vocabulary(model, name)
     document = make_document(files=[pdf_upload()], field=vocabulary(Field, "Xây dựng Đảng"))
