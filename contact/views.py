@@ -1,5 +1,3 @@
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
@@ -8,6 +6,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
+
+from core.addresses import is_same_origin
 
 from . import services
 from .forms import ContactForm
@@ -38,21 +38,6 @@ PAGES = {
         "Please open the contact page and send it again.",
     },
 }
-
-
-def is_same_origin(request) -> bool:
-    """The form was sent from one of our own pages (as ratings.views.is_same_origin).
-
-    Instead of a CSRF token (the page comes from the page cache, which cannot carry
-    one per reader), the browser's Origin header - or, where a browser leaves it
-    out, the Referer - must name this site. A cross-site form cannot forge either.
-    """
-    source = request.headers.get("Origin") or request.headers.get("Referer")
-    if not source or source == "null":
-        return False
-    parts = urlsplit(source)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    return origin == f"{request.scheme}://{request.get_host()}" or origin in settings.CSRF_TRUSTED_ORIGINS
 
 
 def _page(request, form: ContactForm, language: str, *, status: int = 200, alert: str = ""):

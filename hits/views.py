@@ -1,5 +1,4 @@
 import re
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -7,6 +6,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.addresses import is_same_origin
 from core.limits import hourly_limit_exceeded
 
 from . import services
@@ -36,19 +36,8 @@ class ViewCounted(HttpResponse):
         services.maybe_flush()
 
 
-def from_our_pages(request) -> bool:
-    """Sent by a page of this site (Origin, or Referer where a browser leaves Origin out),
-    so another site cannot make its visitors' browsers count views here. As ratings.views."""
-    source = request.headers.get("Origin") or request.headers.get("Referer")
-    if not source or source == "null":
-        return False
-    parts = urlsplit(source)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    return origin == f"{request.scheme}://{request.get_host()}" or origin in settings.CSRF_TRUSTED_ORIGINS
-
-
 def is_counted(request) -> bool:
-    if BOTS.search(request.headers.get("User-Agent") or "bot") or not from_our_pages(request):
+    if BOTS.search(request.headers.get("User-Agent") or "bot") or not is_same_origin(request):
         return False
     return not hourly_limit_exceeded(request, "hits", PER_ADDRESS_PER_HOUR)
 

@@ -1,6 +1,5 @@
 import re
 import secrets
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from articles.models import Article
+from core.addresses import is_same_origin
 
 from . import services
 
@@ -31,22 +31,6 @@ def refuse(request, message: str, status: int, article: Article | None = None):
     response = render(request, "ratings/refused.html", {"message": message, "article": article}, status=status)
     add_never_cache_headers(response)
     return response
-
-
-def is_same_origin(request) -> bool:
-    """The form was sent from one of our own pages.
-
-    Instead of a CSRF token (a cached page cannot carry one per reader), the
-    browser's Origin header - or, where a browser leaves it out, the Referer -
-    must name this site. A cross-site form or fetch cannot forge either, and the
-    voter cookie is SameSite=Lax besides.
-    """
-    source = request.headers.get("Origin") or request.headers.get("Referer")
-    if not source or source == "null":
-        return False
-    parts = urlsplit(source)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    return origin == f"{request.scheme}://{request.get_host()}" or origin in settings.CSRF_TRUSTED_ORIGINS
 
 
 def voter_token(request) -> str | None:
