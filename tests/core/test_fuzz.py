@@ -11,11 +11,36 @@ from hypothesis import strategies as st
 from tests.factories import make_article
 
 SEGMENTS = ["", "tin-tuc", "xay-dung-dang", "tag", "dong-su-kien", "tim-kiem", "rss", "ban-in", "danh-gia",
-            "news", "vi", "sitemap-articles.xml", "robots.txt", "healthz", "xem-truoc"]  # fmt: skip
+            "news", "vi", "sitemap-articles.xml", "robots.txt", "healthz", "xem-truoc", "van-ban", "tep",
+            "gioi-thieu", "lanh-dao", "co-cau-to-chuc", "en", "leaders", "lien-he", "contact", "laws", "detail",
+            "page", "about", "luot-xem", "tep-dinh-kem"]  # fmt: skip
 text = st.text(alphabet=string.printable + "ĐđÂâăƯươếệỏ\x00\u202e😀", max_size=40)
 segment = st.one_of(st.sampled_from(SEGMENTS), text.map(lambda value: value.replace("/", "")))
 query = st.dictionaries(
-    st.sampled_from(["q", "trang", "truoc", "sau", "p", "chuyen_muc", "tu_ngay", "den_ngay", "x"]), text, max_size=4
+    st.sampled_from(
+        [
+            "q",
+            "trang",
+            "truoc",
+            "sau",
+            "p",
+            "chuyen_muc",
+            "tu_ngay",
+            "den_ngay",
+            "muc",
+            "loai",
+            "co_quan",
+            "linh_vuc",
+            "nam",
+            "nhiem-ky",
+            "tai-ve",
+            "download",
+            "id",
+            "x",
+        ]
+    ),
+    text,
+    max_size=4,
 )
 
 
@@ -52,6 +77,34 @@ def test_no_vote_is_answered_with_a_5xx(site, stars, origin, accept):
     client = Client(raise_request_exception=False)
     response = client.post(f"/danh-gia/{site.pk}/", {"stars": stars}, HTTP_ORIGIN=origin, HTTP_ACCEPT=accept)
     assert response.status_code < 500, (stars, origin, accept)
+
+
+@pytest.mark.django_db
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    fields=st.dictionaries(
+        st.sampled_from(["name", "email", "phone", "subject", "body", "consent", "website", "started"]),
+        text,
+        max_size=8,
+    ),
+    origin=st.sampled_from(["http://testserver", "https://evil.example", "", "null"]),
+    address=st.sampled_from(["/lien-he/", "/en/contact/"]),
+)
+def test_no_contact_message_is_answered_with_a_5xx(fields, origin, address):
+    client = Client(raise_request_exception=False)
+    response = client.post(address, fields, HTTP_ORIGIN=origin)
+    assert response.status_code < 500, (fields, origin, address)
+
+
+@pytest.mark.django_db
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.binary(max_size=200), agent=text, origin=st.sampled_from(["http://testserver", "", "null"]))
+def test_no_view_beacon_is_answered_with_a_5xx(site, body, agent, origin):
+    client = Client(raise_request_exception=False)
+    response = client.post(
+        f"/luot-xem/{site.pk}/", body, content_type="text/plain", HTTP_ORIGIN=origin, HTTP_USER_AGENT=agent
+    )
+    assert response.status_code < 500, (body, agent, origin)
 
 
 def _encode(params: dict) -> str:
