@@ -107,7 +107,7 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     list_select_related = ["category", "created_by"]
     search_fields = ["title", "summary", "author"]
     date_hierarchy = "published_at"
-    readonly_fields = ["rating_summary", "views_total", "created_by", "created_at", "updated_at", "links"]
+    readonly_fields = ["rating_summary", "views_total", "created_by_name", "created_at", "updated_at", "links"]
     actions = ["publish", "unpublish", "submit_for_review"]
     list_per_page = 50
     history_latest_first = True
@@ -123,7 +123,7 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
         ),
         (
             _("Đánh giá, lượt xem và lịch sử"),
-            {"fields": ["rating_summary", "views_total", "created_by", "created_at", "updated_at"]},
+            {"fields": ["rating_summary", "views_total", "created_by_name", "created_at", "updated_at"]},
         ),
         (_("Liên kết cổng cũ"), {"classes": ["collapse"], "fields": ["legacy_id"]}),
     ]

@@ -89,6 +89,12 @@ class WorkflowAdminMixin:
             actions.pop("submit_for_review", None)
         return actions
 
+    @admin.display(description=_("người tạo"))
+    def created_by_name(self, item):
+        """The name as text: a writer may not open the user's page the admin would link to."""
+        user = item.created_by
+        return (user.get_full_name() or user.get_username()) if user else "-"
+
     def _change_status(self, request, queryset, status, verb) -> int:
         count, now = 0, timezone.now()
         for item in queryset.select_related(None):

@@ -50,7 +50,7 @@ class DocumentAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     search_fields = ["number", "summary", "signer"]
     date_hierarchy = "issued_on"
     autocomplete_fields = ["replaced_by", "related_articles"]
-    readonly_fields = ["links", "created_by", "created_at", "updated_at"]
+    readonly_fields = ["links", "created_by_name", "created_at", "updated_at"]
     actions = ["publish", "unpublish", "submit_for_review"]
     list_per_page = 50
     history_latest_first = True
@@ -61,7 +61,7 @@ class DocumentAdmin(WorkflowAdminMixin, CompareVersionAdmin):
         (_("Người ký"), {"fields": ["signer", "signer_position"]}),
         (_("Liên quan"), {"fields": ["related_articles"]}),
         (_("Xuất bản"), {"fields": ["status", "published_at", "links"]}),
-        (_("Lịch sử"), {"fields": ["created_by", "created_at", "updated_at"]}),
+        (_("Lịch sử"), {"fields": ["created_by_name", "created_at", "updated_at"]}),
         (_("Liên kết cổng cũ"), {"classes": ["collapse"], "fields": ["legacy_id", "legacy_alias"]}),
     ]
 

@@ -26,6 +26,7 @@ SECTIONS = {**SITEMAPS, "documents": DocumentSitemap, "pages": PageSitemap, "peo
 
 urlpatterns = [
     path("admin/bao-mat/", include("accounts.urls")),  # before the admin: its catch-all would 404 these
+    path("admin/huong-dan/", include("accounts.guide_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).

@@ -41,6 +41,7 @@ class WebLinkForm(PhotoModelForm):
 @admin.register(WebLink)
 class WebLinkAdmin(admin.ModelAdmin):
     form = WebLinkForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "url", "order", "is_active"]
     list_editable = ["order", "is_active"]
 

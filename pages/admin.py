@@ -20,7 +20,7 @@ class PageAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     list_select_related = ["created_by"]
     search_fields = ["title", "summary"]
     ordering = ["language", "path"]
-    readonly_fields = ["links", "created_by", "created_at", "updated_at"]
+    readonly_fields = ["links", "created_by_name", "created_at", "updated_at"]
     actions = ["publish", "unpublish", "submit_for_review"]
     history_latest_first = True
     compare_exclude = ["updated_at", "search_text", "path"]
@@ -29,7 +29,7 @@ class PageAdmin(WorkflowAdminMixin, CompareVersionAdmin):
         (_("Ảnh"), {"fields": ["photo", "photo_alt", "photo_caption"]}),
         (_("Menu"), {"fields": ["order", "show_in_menu"]}),
         (_("Xuất bản"), {"fields": ["status", "published_at", "links"]}),
-        (_("Lịch sử"), {"fields": ["created_by", "created_at", "updated_at"]}),
+        (_("Lịch sử"), {"fields": ["created_by_name", "created_at", "updated_at"]}),
         (_("Liên kết cổng cũ"), {"classes": ["collapse"], "fields": ["legacy_alias"]}),
     ]
 
