@@ -17,6 +17,8 @@ class ImportedRecord(models.Model):
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "bản ghi đã nhập"
+        verbose_name_plural = "bản ghi đã nhập"
         constraints = [
             # The importer's look-up of one batch: kind = %s AND legacy_key IN (...).
             models.UniqueConstraint(fields=["kind", "legacy_key"], name="nukeviet_record_unique"),
@@ -32,6 +34,10 @@ class ImportedFile(models.Model):
     source = models.CharField(max_length=500, unique=True)
     stored = models.CharField(max_length=255)  # its name in the default storage
     size = models.PositiveBigIntegerField()
+
+    class Meta:
+        verbose_name = "tệp đã nhập"
+        verbose_name_plural = "tệp đã nhập"
 
     def __str__(self):
         return f"{self.source} -> {self.stored}"
