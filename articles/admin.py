@@ -161,9 +161,11 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
 
     @admin.display(description=_("tổng lượt xem"))
     def views_total(self, article):
+        """The portal's views, and the old portal's before them (imported)."""
         if not article.pk:
             return 0
-        return apps.get_model("hits", "DailyViews").objects.filter(article=article).aggregate(t=Sum("count"))["t"] or 0
+        ours = apps.get_model("hits", "DailyViews").objects.filter(article=article).aggregate(t=Sum("count"))["t"]
+        return article.legacy_views + (ours or 0)
 
     @admin.display(description=_("trạng thái"), ordering="status")
     def status_label(self, article):

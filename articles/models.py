@@ -322,6 +322,9 @@ class Article(models.Model):
     # importer: part of the totals above, which recount_ratings rebuilds as these plus the votes.
     legacy_rating_sum = models.PositiveIntegerField(_("tổng điểm trên cổng cũ"), default=0, editable=False)
     legacy_rating_count = models.PositiveIntegerField(_("số lượt đánh giá trên cổng cũ"), default=0, editable=False)
+    # How often the old portal had shown it (NukeViet's hitstotal, nukeviet/news.py): part of the
+    # total editors see, never of "Xem nhiều" (which counts the portal's own recent views).
+    legacy_views = models.PositiveIntegerField(_("lượt xem trên cổng cũ"), default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

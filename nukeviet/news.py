@@ -222,7 +222,10 @@ class NewsImporter:
         digest = fingerprint(kept, detail, tag_ids, featured, source)
         where = f"bài {legacy_id}"
         self.report.row_missing = []
+        views = int(r.get("hitstotal") or 0)
         if article and unchanged(record, digest, self.uploads, self.report, where):
+            if views > article.legacy_views:  # readers kept reading the old site: counted, nothing else
+                Article.objects.filter(pk=article.pk).update(legacy_views=views)
             self.report.count("news.article", "unchanged")
             return
         category_id = self.categories.get(r["catid"])
@@ -250,6 +253,7 @@ class NewsImporter:
             article.slug = slugify_vi(text(r.get("alias")) or title, 200)
         article.body = self._body(detail, source, where)
         self._lead_photo(article, r, where)
+        article.legacy_views = views
         points, votes = self._rating(r)
         if not article.pk:
             article.legacy_rating_sum = article.rating_sum = points

@@ -92,3 +92,19 @@ def test_an_interrupted_run_resumes(run_import, monkeypatch):
     out = run_import("--batch-size", "2")
     assert "Bài viết: thêm mới 2, không đổi 4, bỏ qua 1" in out
     assert Article.objects.count() == 6
+
+
+def test_the_old_view_counts_come_across_and_keep_growing_until_the_switch(run_import, old_site, client):
+    from tests.factories import make_user
+
+    old_site.execute("UPDATE nv4_vi_news_rows SET hitstotal = 1234 WHERE id = 125")
+    run_import()
+    article = Article.objects.get(legacy_id=125)
+    assert article.legacy_views == 1234
+    old_site.execute("UPDATE nv4_vi_news_rows SET hitstotal = 1300 WHERE id = 125")  # read meanwhile
+    run_import()  # the row itself is unchanged: only the count follows
+    article.refresh_from_db()
+    assert article.legacy_views == 1300
+    client.force_login(make_user(superuser=True))
+    form = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert "1300" in form  # the total editors see starts from the old portal's
