@@ -48,7 +48,9 @@ def totals(article: Article) -> dict:
         "average": average,
         "rounded": article.rating_rounded,
         "label": _("Xếp hạng %(average)s trên 5, %(count)s phiếu bầu")
-        % {"average": average, "count": article.rating_count},
+        % {"average": average, "count": article.rating_count}
+        if article.rating_count
+        else _("Chưa có đánh giá"),
     }
 
 

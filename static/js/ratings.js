@@ -18,6 +18,9 @@
     block.querySelectorAll("[data-rating-average]").forEach(function (el) { el.textContent = data.average; });
     var label = block.querySelector("[data-rating-label]");
     label.setAttribute("aria-label", data.label);
+    var counted = Number(data.count) > 0;
+    block.querySelector("[data-rating-totals]").hidden = !counted;
+    block.querySelector("[data-rating-none]").hidden = counted;
     label.querySelectorAll(".star").forEach(function (star, i) {
       star.classList.toggle("star-on", i < data.rounded);
     });

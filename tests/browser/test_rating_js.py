@@ -72,3 +72,17 @@ def test_without_javascript_the_form_posts_and_comes_back_with_a_message(new_con
     expect(page.locator("#danh-gia [role=status]")).to_have_text("Cảm ơn bạn đã đánh giá bài viết.")
     expect(page.locator("#danh-gia [role=status]")).to_be_in_viewport()
     expect(page.locator("#danh-gia")).to_contain_text("Tổng số điểm của bài viết là: 5 trong 1 đánh giá")
+
+
+def test_the_first_vote_replaces_no_votes_yet_with_the_totals(new_context):
+    article = make_article(title="Tin chưa ai đánh giá")
+    page = new_context().new_page()
+    page.goto(article.get_absolute_url())
+    block = page.locator("#danh-gia")
+    expect(block).to_contain_text("Chưa có đánh giá")
+    expect(block.locator("[data-rating-totals]")).to_be_hidden()  # not "0,0 - 0 phiếu bầu"
+    expect(block.get_by_role("img")).to_have_attribute("aria-label", "Chưa có đánh giá")
+    page.locator("label[for=sao-5]").click()
+    page.get_by_role("button", name="Gửi đánh giá").click()
+    expect(block).to_contain_text("Xếp hạng: 5,0 - 1 phiếu bầu")
+    expect(block.locator("[data-rating-none]")).to_be_hidden()

@@ -324,3 +324,10 @@ def test_vote_cast_refuses_impossible_stars_even_when_called_directly(article):
     with pytest.raises(ValueError):
         services.vote_cast(article=article, stars=6, voter_key="k" * 64)
     assert totals(article) == (0, 0)
+
+
+@pytest.mark.django_db
+def test_an_article_without_votes_says_so_plainly(client):
+    page = client.get(make_article(title="Tin mới đăng").get_absolute_url()).content.decode()
+    assert "Chưa có đánh giá" in page and 'aria-label="Chưa có đánh giá"' in page
+    assert "<div data-rating-totals hidden>" in page  # not "0,0 - 0 phiếu bầu"
