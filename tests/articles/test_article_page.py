@@ -159,8 +159,11 @@ def test_article_page_can_be_printed_and_saved(client, db):
     article = make_article()
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'media="print"' in html and "css/print.css" in html
-    assert "In bài viết" in html
-    assert "Lưu dưới dạng PDF" in html
+    print_url = f"/ban-in/{article.pk}.html"
+    assert html.count(f'href="{print_url}"') == 1  # one control: "Bản in"
+    printable = client.get(print_url).content.decode()
+    assert "In bài viết" in printable and "Lưu dưới dạng PDF" in printable
+    assert f'<a href="{article.get_absolute_url()}">‹ Quay lại bài viết</a>' in printable
 
 
 def test_article_page_query_count_does_not_grow_with_articles(client, settings, db):

@@ -272,3 +272,10 @@ def test_a_lead_with_markup_reaches_feed_readers_as_text(client):
     [item] = rss(client, "/rss/").findall("item")
     assert item.findtext("description") == escape(lead)  # escaped once more than the XML itself
     assert "<script>" not in item.findtext("description")
+
+
+def test_feeds_are_offered_as_visible_links(client, db):
+    category = make_category(name="Kinh tế")
+    html = client.get(category.get_absolute_url()).content.decode()
+    assert '<a href="/rss/">Theo dõi tin mới qua RSS</a>' in html  # in every footer
+    assert f'<a href="/rss/{category.slug}/">Theo dõi chuyên mục Kinh tế qua RSS</a>' in html

@@ -1,6 +1,7 @@
 """What only a browser shows on the public pages: CSP is obeyed, the JavaScript runs, print CSS applies."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -33,21 +34,33 @@ def test_public_pages_break_no_csp_rule_and_raise_no_javascript_error(page, seed
 
 def test_print_button_needs_javascript_and_print_hides_navigation(page, seed_url, browser_errors):
     page.goto(seed_url)
-    button = page.get_by_role("button", name="In bài viết")
-    expect(button).to_be_visible()  # site.js removed its `hidden`
+    expect(page.locator("[data-print]")).to_have_count(0)  # one control on the article: "Bản in"
     expect(page.locator(".site-nav")).to_be_visible()
     expect(page.locator(".print-only")).to_be_hidden()
-
     page.emulate_media(media="print")
     expect(page.locator(".site-nav")).to_be_hidden()
-    expect(button).to_be_hidden()
     expect(page.locator(".print-only")).to_be_visible()
     expect(page.locator(".article-title")).to_be_visible()
+    page.emulate_media(media="screen")
+
+    page.get_by_role("link", name="Bản in").click()
+    button = page.get_by_role("button", name="In bài viết")
+    expect(button).to_be_visible()  # site.js removed its `hidden`
+    back = page.get_by_role("link", name="‹ Quay lại bài viết")
+    expect(back).to_be_visible()
+    page.emulate_media(media="print")
+    expect(button).to_be_hidden()
+    expect(back).to_be_hidden()
+    page.emulate_media(media="screen")
+    back.click()
+    expect(page).to_have_url(re.compile(re.escape(seed_url) + "$"))
     assert browser_errors.flush(page) == []
 
 
 def test_print_button_stays_hidden_without_javascript(new_context, seed_url):
     page = new_context(java_script_enabled=False).new_page()
     page.goto(seed_url)
+    page.get_by_role("link", name="Bản in").click()
     expect(page.locator(".article-title")).to_be_visible()
     expect(page.locator("[data-print]")).to_be_hidden()
+    expect(page.get_by_role("link", name="‹ Quay lại bài viết")).to_be_visible()
