@@ -99,6 +99,7 @@ class AttachmentInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
+    change_form_template = "admin/articles/article/change_form.html"  # the editing lock, then the workflow
     inlines = [AttachmentInline]
     form = ArticleAdminForm  # stores a new lead photo while validating: a full disk is a form error
     list_display = ["title", "category", "status_label", "published_at", "views_7_days", "is_featured", "created_by"]

@@ -9,7 +9,7 @@ publish_<model> and change_any_<model>, and a queryset with for_editor(user).
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.utils import timezone
@@ -64,14 +64,75 @@ class WorkflowAdminMixin:
             fields += list(self.writer_locked_fields)
         return fields
 
+    # --- the form: the status is chosen by clear buttons ("Gửi duyệt", "Xuất bản"...), not a menu ---
+
+    change_form_template = "admin/workflow_change_form.html"
+
+    def get_fieldsets(self, request, obj=None):
+        """The status leaves the fieldsets (the action buttons set it); the preview link goes to the top."""
+        fieldsets = []
+        for index, (name, options) in enumerate(super().get_fieldsets(request, obj)):
+            fields = [field for field in options["fields"] if field not in ("status", "links")]
+            if index == 0:
+                fields = ["links", *fields]
+            fieldsets.append((name, {**options, "fields": fields}))
+        return fieldsets
+
     def get_form(self, request, obj=None, change=False, **kwargs):
+        # The admin passes the fieldsets' fields, which no longer show the status: add it back
+        # for whoever may change this item (the buttons send it).
+        fields = list(kwargs.get("fields") or flatten_fieldsets(self.get_fieldsets(request, obj)))
+        if "status" not in fields and self.has_change_permission(request, obj):
+            fields.append("status")
+        kwargs["fields"] = fields
         form = super().get_form(request, obj, change, **kwargs)
-        if "status" in form.base_fields and not self.can_publish(request):
+        if "status" not in form.base_fields:  # a read-only view of it: nothing to choose
+            return form
+        kept = obj.status if obj is not None else DRAFT
+
+        class WorkflowForm(form):
+            def clean_status(self):
+                return self.cleaned_data.get("status") or kept
+
+        WorkflowForm.__name__ = form.__name__
+        # The subclass has fields of its own (a ModelForm's are made per class): change those.
+        status = WorkflowForm.base_fields["status"]
+        # No button pressed ("Lưu lại", Enter in a field): the status stays as it was.
+        status.required = False
+        if not self.can_publish(request):
             # A forged POST with status=published fails the form's own choice validation.
-            status = form.base_fields["status"]
             status.choices = [choice for choice in status.choices if choice[0] in WRITER_STATUSES]
-            status.help_text = _("Chọn “Chờ duyệt” để gửi cho Thư ký tòa soạn duyệt.")
-        return form
+        return WorkflowForm
+
+    def workflow_actions(self, request, obj) -> list[tuple[str, str]]:
+        """The buttons this user may press for this item: (status, label)."""
+        current = obj.status if obj is not None and obj.pk else None
+        actions = [(DRAFT, _("Lưu nháp"))] if current in (None, DRAFT, PENDING) else []
+        if not self.can_publish(request):
+            return [*actions, (PENDING, _("Gửi duyệt"))]
+        scheduled = obj is not None and obj.published_at and obj.published_at > timezone.now()
+        if current == PUBLISHED:
+            actions.append((PUBLISHED, _("Lưu, giữ đã xuất bản")))
+            actions.append((UNPUBLISHED, _("Gỡ xuống")))
+        else:
+            actions.append((PUBLISHED, _("Hẹn giờ xuất bản") if scheduled else _("Xuất bản")))
+        return actions
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if "status" in context["adminform"].form.fields:
+            context["workflow_actions"] = self.workflow_actions(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def view_on_site(self, obj):
+        """ "Xem trên trang web" only for what readers can see (a draft's address is a 404)."""
+        return obj.get_absolute_url() if obj.is_published() else None
+
+    def message_user(self, request, message, *args, **kwargs):
+        said = getattr(request, "_workflow_said", None)
+        if said:  # instead of Django's "... đã được thay đổi thành công": what happened
+            request._workflow_said = None
+            message = said
+        super().message_user(request, message, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
@@ -82,6 +143,22 @@ class WorkflowAdminMixin:
         super().save_model(request, obj, form, change)
         if change and "status" in form.changed_data:
             self.log_change(request, obj, _("Đổi trạng thái thành “%s”") % obj.get_status_display())
+        request._workflow_said = self._what_happened(obj, form, change)
+
+    @staticmethod
+    def _what_happened(obj, form, change) -> str | None:
+        if change and "status" not in form.changed_data:
+            return None
+        if obj.status == PENDING:
+            return _("Đã gửi “%s” để Thư ký tòa soạn duyệt.") % obj
+        if obj.status == PUBLISHED:
+            if obj.published_at > timezone.now():
+                when = timezone.localtime(obj.published_at).strftime("%H:%M %d/%m/%Y")
+                return _("Đã hẹn giờ xuất bản “%(item)s” lúc %(when)s.") % {"item": obj, "when": when}
+            return _("Đã xuất bản “%s”; bạn đọc đã xem được.") % obj
+        if obj.status == UNPUBLISHED:
+            return _("Đã gỡ “%s” xuống; bạn đọc không còn xem được.") % obj
+        return _("Đã lưu nháp “%s”.") % obj
 
     def get_actions(self, request):
         actions = super().get_actions(request)

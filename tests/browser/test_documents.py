@@ -42,10 +42,9 @@ def test_a_document_goes_from_the_writer_to_a_reader(new_context, tmp_path, sett
     writer.locator("#id_issuer").select_option(label="Huyện ủy Gò Công Tây")
     writer.locator("#id_summary").fill("Về chuyển đổi số trong hệ thống chính trị huyện Gò Công Tây")
     writer.locator("#id_issued_on").fill("12/03/2025")
-    writer.locator("#id_status").select_option(label="Chờ duyệt")
     writer.locator("#id_files-0-file").set_input_files(str(pdf))
-    writer.get_by_role("button", name="Lưu lại").click()
-    expect(writer.locator(".messagelist")).to_contain_text("thành công")
+    writer.get_by_role("button", name="Gửi duyệt").click()
+    expect(writer.locator(".messagelist")).to_contain_text("để Thư ký tòa soạn duyệt")
 
     approver = new_context().new_page()
     log_in(approver, "thuky")

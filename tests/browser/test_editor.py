@@ -76,12 +76,12 @@ def test_writer_submits_an_approver_publishes_a_reader_sees(new_context, tmp_pat
     editor.keyboard.press("Enter")
     expect(uploaded).to_have_attribute("alt", "Đại biểu dự hội nghị")
 
-    # A writer can only keep a draft or send it for review.
-    expect(editor.locator("#id_status option")).to_have_text(["Bản nháp", "Chờ duyệt"])
-    editor.locator("#id_status").select_option(label="Chờ duyệt")
-    editor.get_by_role("button", name="Lưu lại").click()
+    # A writer can only keep a draft or send it for review: two clear buttons, no status menu.
+    expect(editor.locator(".workflow-actions button")).to_have_text(["Lưu nháp", "Gửi duyệt"])
+    expect(editor.locator("#id_status")).to_have_count(0)
+    editor.get_by_role("button", name="Gửi duyệt").click()
     expect(editor).to_have_url(re.compile(r"/admin/articles/article/$"))
-    expect(editor.locator(".messagelist .success")).to_contain_text(TITLE)
+    expect(editor.locator(".messagelist .success")).to_contain_text(f"Đã gửi “{TITLE}” để Thư ký tòa soạn duyệt.")
     assert browser_errors.flush(editor) == []  # CKEditor keeps to the admin's CSP
     article = Article.objects.get(title=TITLE)
     assert article.status == Article.Status.PENDING
