@@ -9,19 +9,11 @@ SQL of the article page (pagesql.py) is compiled from these querysets too.
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+
+from core.newsroom import NewsroomQuerySet, Status
 
 # Written by Article.save() for search (articles/search.py), never shown.
 SEARCH_FIELDS = ("search_title", "search_text")
-
-
-class Status(models.TextChoices):
-    """An article's place in the newsroom's workflow."""
-
-    DRAFT = "draft", _("Bản nháp")
-    PENDING = "pending", _("Chờ duyệt")
-    PUBLISHED = "published", _("Đã xuất bản")
-    UNPUBLISHED = "unpublished", _("Đã gỡ xuống")
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -54,7 +46,7 @@ def expired_rule(now) -> Q:
     return Q(status=Status.PUBLISHED, expires_at__lte=now)
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(NewsroomQuerySet):
     def published(self, now=None):
         return self.filter(published_rule(now or timezone.now()))
 
@@ -63,16 +55,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def expired(self, now=None):
         return self.filter(expired_rule(now or timezone.now()))
-
-    def for_editor(self, user):
-        """The articles `user` may open in the newsroom (admin, preview, history): all of them for
-        approvers, for whoever may change anyone's article and for read-only staff (view
-        permission alone); a writer's own only."""
-        if user.has_perm("articles.publish_article") or user.has_perm("articles.change_any_article"):
-            return self
-        if user.has_perm("articles.add_article") or user.has_perm("articles.change_article"):
-            return self.filter(created_by=user)
-        return self
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")

@@ -15,8 +15,9 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-DRAFT, PENDING, PUBLISHED, UNPUBLISHED = "draft", "pending", "published", "unpublished"
-WRITER_STATUSES = (DRAFT, PENDING)
+from .newsroom import WRITER_STATUSES, Status
+
+DRAFT, PENDING, PUBLISHED, UNPUBLISHED = Status.DRAFT, Status.PENDING, Status.PUBLISHED, Status.UNPUBLISHED
 
 
 STORAGE_FAILED = _(

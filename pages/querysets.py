@@ -5,14 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Status(models.TextChoices):
-    """The newsroom's workflow, the same steps as an article's."""
-
-    DRAFT = "draft", _("Bản nháp")
-    PENDING = "pending", _("Chờ duyệt")
-    PUBLISHED = "published", _("Đã xuất bản")
-    UNPUBLISHED = "unpublished", _("Đã gỡ xuống")
+from core.newsroom import NewsroomQuerySet, Status
 
 
 class Language(models.TextChoices):
@@ -29,7 +22,7 @@ def scheduled_rule(now) -> Q:
     return Q(status=Status.PUBLISHED, published_at__gt=now)
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(NewsroomQuerySet):
     def published(self, now=None):
         return self.filter(published_rule(now or timezone.now()))
 
@@ -40,14 +33,6 @@ class PageQuerySet(models.QuerySet):
         """The published pages marked "hiện trên menu" of one language, in their order.
         The header reads it: each has `depth` (0 for the root) and get_absolute_url()."""
         return self.published().filter(language=language, show_in_menu=True).order_by("order", "title", "id")
-
-    def for_editor(self, user):
-        """What `user` may open in the admin: everything for approvers, a writer's own only."""
-        if user.has_perm("pages.publish_page") or user.has_perm("pages.change_any_page"):
-            return self
-        if user.has_perm("pages.add_page") or user.has_perm("pages.change_page"):
-            return self.filter(created_by=user)
-        return self
 
     def in_tree_order(self):
         return self.order_by("order", "title", "id")

@@ -94,10 +94,12 @@ LATER_ROLE_MIGRATIONS = [
     ("documents", "documents.migrations.0002_lists_and_roles"),
     ("pages", "pages.migrations.0002_roles"),
     ("people", "people.migrations.0002_roles"),
+    ("contact", "contact.migrations.0002_inbox_roles"),
 ]
 
 
 def _grant_later_roles(group):
+    """What those migrations gave the group (a migration names only the groups it grants to)."""
     import importlib
 
     from django.contrib.auth.models import Permission
@@ -105,8 +107,11 @@ def _grant_later_roles(group):
     for app_label, module_name in LATER_ROLE_MIGRATIONS:
         migration = importlib.import_module(module_name)
         ours = Permission.objects.filter(content_type__app_label=app_label)
-        codenames = {migration.WRITERS: migration.WRITER_CODENAMES, migration.APPROVERS: migration.APPROVER_CODENAMES}
+        codenames = {
+            getattr(migration, "WRITERS", None): getattr(migration, "WRITER_CODENAMES", None),
+            getattr(migration, "APPROVERS", None): getattr(migration, "APPROVER_CODENAMES", None),
+        }
         if group.name == migration.ADMINS:
             group.permissions.add(*ours)
-        elif group.name in codenames:
+        elif codenames.get(group.name):
             group.permissions.add(*ours.filter(codename__in=codenames[group.name]))
