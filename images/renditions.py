@@ -169,7 +169,11 @@ def store_image(field_file) -> None:
     as its checked, re-encoded copy (random name, the field's upload_to and width/height
     fields), and its renditions. The caller saves the row. Raises ValidationError for a
     bad photo, ServerBusy or StorageFailed; nothing is left on the disk then."""
-    encoded = _encoded(field_file)
+    store_encoded(field_file, _encoded(field_file))
+
+
+def store_encoded(field_file, encoded: Encoded) -> None:
+    """Store a photo encoded already (a kept upload, images/pending.py) as store_image() does."""
     basename = f"{uuid.uuid4().hex}.{encoded.extension}"
 
     def save_original(data: bytes) -> str:
