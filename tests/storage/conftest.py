@@ -48,7 +48,7 @@ class Bucket:
         self.client.put_bucket_policy(Bucket=self.name, Policy=policy)
         self.storage_url = f"s3://{self.name}?endpoint_url={endpoint}&region={REGION}"
 
-    def keys(self) -> set[str]:
+    def objects(self) -> set[str]:
         pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.name)
         return {item["Key"] for page in pages for item in page.get("Contents", [])}
 
