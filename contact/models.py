@@ -53,6 +53,8 @@ class Message(models.Model):
     # Who sent it, as a keyed hash of the address's network (never the address itself):
     # enough to see that several messages came from one place, nothing to identify it.
     sender_key = models.CharField(_("mã người gửi"), max_length=64, blank=True, editable=False)
+    # When the office was e-mailed about it: a retried task (core/tasks.py) never sends it twice.
+    notified_at = models.DateTimeField(_("đã báo qua thư lúc"), null=True, blank=True, editable=False)
 
     objects = MessageQuerySet.as_manager()
 

@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
+from core import tasks
 from core.addresses import client_address
 from core.limits import address_group, hourly_limit_exceeded, keyed_hash
 
@@ -43,13 +45,18 @@ def message_receive(
             language=language,
             sender_key=sender_key,
         )
-        transaction.on_commit(lambda: notify(message))
+        transaction.on_commit(lambda: tasks.enqueue(send_notice, message.pk))
     return message
 
 
-def notify(message: Message) -> bool:
-    """E-mail CONTACT_EMAIL that a message arrived. A failure is logged in one line and
-    nothing else: the message is stored and the citizen has been thanked."""
+def send_notice(message_id: int) -> None:
+    """The task (core/tasks.py) that e-mails CONTACT_EMAIL that a message arrived. A failure is
+    logged in one line and raised, for the queue to try again; the message is stored and the
+    citizen has been thanked whatever happens. Safe to run again: a message is announced once,
+    and one deleted meanwhile not at all."""
+    message = Message.objects.filter(pk=message_id, notified_at=None).first()
+    if message is None:
+        return
     to = getattr(settings, "CONTACT_EMAIL", settings.SITE_EMAIL)
     admin_path = reverse("admin:contact_message_change", args=[message.pk])
     lines = [
@@ -75,8 +82,8 @@ def notify(message: Message) -> bool:
         logger.warning(
             "contact: e-mail for message %s to %s not sent (%s: %s)", message.pk, to, type(error).__name__, error
         )
-        return False
-    return True
+        raise
+    Message.objects.filter(pk=message.pk).update(notified_at=timezone.now())
 
 
 def delete_old_messages(days: int | None = None) -> int:

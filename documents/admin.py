@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
 
 from core.workflow import WorkflowAdminMixin
+from files.text import text_waiting
 
 from .models import Document, DocumentFile, DocumentType, Field, Issuer
 
@@ -35,7 +36,9 @@ class DocumentFileInline(admin.TabularInline):
         if not stored.pk:
             return "-"
         text = _("có chữ, tìm kiếm được") if stored.has_text else _("không có chữ (bản quét?): nội dung không tìm được")
-        if stored.kind != "pdf":
+        if stored.kind == "pdf" and text_waiting(stored):
+            text = _("đang đọc chữ trong tệp để tìm kiếm, xem lại sau ít phút")
+        elif stored.kind != "pdf":
             text = _("nội dung không được đọc để tìm kiếm")
         return format_html("{} · {} · {}", stored.kind_label, filesizeformat(stored.size), text)
 
@@ -92,7 +95,8 @@ class DocumentAdmin(WorkflowAdminMixin, CompareVersionAdmin):
         super().save_related(request, form, formsets, change)
         document = form.instance
         document.refresh_search_text()
-        if document.files.filter(kind="pdf", has_text=False).exists():
+        unread = [stored for stored in document.files.filter(kind="pdf", has_text=False) if not text_waiting(stored)]
+        if unread:
             messages.warning(
                 request,
                 _("Có tệp PDF không chứa chữ (có lẽ là bản quét): người đọc tải về được, nhưng tìm kiếm không thấy "

@@ -247,6 +247,12 @@ class DocumentFile(StoredFile):
         name = slugify_vi(self.download_name.rsplit(".", 1)[0], 80) or "tep"
         return reverse("documents:file", kwargs={"pk": self.pk, "name": name, "ext": self.kind})
 
+    def text_read(self):
+        # A task worker read the PDF after the save (files/text.py): its words join the
+        # document's, and the register's pages (its search) are made afresh.
+        self.document.refresh_search_text()
+        pagecache.invalidate(REGISTER_TAG)
+
 
 def next_scheduled_change(now=None):
     """The next moment the register changes by itself: a scheduled document appears."""

@@ -8,11 +8,12 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import tasks
 from core.compat import is_new_upload
 from core.text import nfc, strip_accents
 
 from .checks import KINDS, check_file, validate_document_file
-from .text import pdf_text
+from .text import pdf_text, read_later
 
 
 def random_upload_to(instance, filename: str) -> str:
@@ -52,21 +53,30 @@ class StoredFile(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        read_text_later = False
         if is_new_upload(self.file):
-            self._take_upload()
+            read_text_later = self._take_upload()
         self.name = nfc(self.name).strip()
         if not self._state.adding:
             self._forget_replaced_file()
         super().save(*args, **kwargs)
+        if read_text_later:
+            read_later(self)
 
-    def _take_upload(self):
+    def _take_upload(self) -> bool:
+        """Check and describe the upload; whether its PDF text is left to a task worker."""
         upload = self.file.file
         kind = check_file(upload)
         self.kind = kind.ext
         self.size = upload.size
         self.name = self.name or nfc(upload.name.rsplit("/", 1)[-1])
-        self.text = pdf_text(upload) if kind.ext == "pdf" else ""
+        later = kind.ext == "pdf" and not tasks.synchronous()
+        self.text = pdf_text(upload) if kind.ext == "pdf" and not later else ""
         self.has_text = bool(self.text.strip())
+        return later
+
+    def text_read(self):
+        """After a task worker has read the PDF's text (files/text.py): what depends on it follows."""
 
     def _forget_replaced_file(self):
         old = type(self)._default_manager.filter(pk=self.pk).values_list("file", flat=True).first()

@@ -14,6 +14,7 @@ from django.utils.html import escape
 from markupsafe import Markup
 from PIL import Image, UnidentifiedImageError
 
+from . import deferred
 from .renditions import has_renditions, picture_candidates, rendition_name, rendition_widths
 
 # Body images fill the article column: 48rem, or the screen less the page's margins.
@@ -122,6 +123,8 @@ def picture(image, width, height, alt="", sizes="100vw", lazy=False, css_class="
     if not name:
         return Markup("")
     candidates = _candidates(name, width, getattr(image, "storage", None))
+    if candidates["webp"] and not deferred.ready(name):  # a task worker is still making them
+        candidates = {"src": candidates["src"], "webp": [], "fallback": [(candidates["src"], width)]}
     fallback = candidates["fallback"]
     html = Markup("<picture>")
     if candidates["webp"]:

@@ -13,7 +13,9 @@ the original's name and width, so a page computes them without touching the disk
     articles/2026/11/<uuid>-480w.webp    480 px wide, and <uuid>-480w.jpg
     …-800w.…, …-1200w.…                  the widths of RENDITION_WIDTHS below the original's
 
-A photo with transparency is stored as PNG and its narrower copies too. No name is
+With a task queue (core/tasks.py) an upload stores its original alone and a worker writes
+the renditions a moment later (make_missing_renditions); until then pages offer the original
+(deferred.py). A photo with transparency is stored as PNG and its narrower copies too. No name is
 ever reused, so nginx lets browsers keep these files forever (deploy/nginx.conf).
 
 The costly part (decoding, cleaning, encoding) runs in one of the machine's image
@@ -30,9 +32,13 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 
+from core import tasks
+
+from . import deferred
 from .checks import has_transparency, prepared
 from .errors import StorageFailed
 from .jobs import image_job
@@ -89,15 +95,20 @@ def rendition_name(name: str, width: int | None = None, ext: str | None = None) 
     return f"{base}{suffix}.{ext}" if ext else f"{base}{suffix}{original_ext}"
 
 
-def _rendition_data(image: Image.Image, fallback: str):
-    """(width or None, extension or None, bytes) of each rendition of `image`, as
-    rendition_name() takes them; narrower copies in WebP and in `fallback` format."""
-    yield None, "webp", _encode(image, "WEBP")
+def _rendition_data(image: Image.Image, fallback: str, wanted=lambda width, ext: True):
+    """(width or None, extension or None, bytes) of each rendition of `image` that is
+    wanted(width, ext), as rendition_name() takes them; narrower copies in WebP and in
+    `fallback` format."""
+    if wanted(None, "webp"):
+        yield None, "webp", _encode(image, "WEBP")
     for width in rendition_widths(image.width):
+        if not (wanted(width, "webp") or wanted(width, None)):
+            continue
         height = max(1, round(image.height * width / image.width))
         narrower = image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
-        yield width, "webp", _encode(narrower, "WEBP")
-        yield width, None, _encode(narrower, fallback)
+        for ext, fmt in (("webp", "WEBP"), (None, fallback)):
+            if wanted(width, ext):
+                yield width, ext, _encode(narrower, fmt)
 
 
 def _store_renditions(storage, name: str, image: Image.Image) -> None:
@@ -128,14 +139,28 @@ class Encoded:
     renditions: list[tuple[int | None, str | None, bytes]]
 
 
-def _encoded(upload) -> Encoded:
-    """Check, decode, clean and encode `upload` and its renditions in one of the machine's
-    image job slots (ServerBusy if none frees up). The files are written after, outside
-    the slot: a slow disk does not keep the next photo waiting."""
+def _encoded(upload, renditions: bool = True) -> Encoded:
+    """Check, decode, clean and encode `upload` and (unless renditions=False) its renditions
+    in one of the machine's image job slots (ServerBusy if none frees up). The files are
+    written after, outside the slot: a slow disk does not keep the next photo waiting."""
     with image_job():
         image = prepared(upload)
         fmt = _fallback_format(image)
-        return Encoded(EXTENSIONS[fmt], _encode(image, fmt), list(_rendition_data(image, fmt)))
+        return Encoded(EXTENSIONS[fmt], _encode(image, fmt), list(_rendition_data(image, fmt)) if renditions else [])
+
+
+def _renditions_now() -> bool:
+    """With a task queue, an upload stores its checked original and a worker makes the
+    renditions (seven encodings, most of the work after decoding): the editor's request
+    ends sooner and holds its image job slot for less. Without one, they come with it."""
+    return tasks.synchronous()
+
+
+def _renditions_later(name: str) -> None:
+    """Mark the photo as waiting (pages offer its original alone) and queue its renditions
+    once the row naming it is committed (a rolled-back form queues nothing)."""
+    deferred.mark(name)
+    transaction.on_commit(lambda: tasks.enqueue(make_missing_renditions, name))
 
 
 def _store(storage, name: str, encoded: Encoded, save_original) -> str:
@@ -169,7 +194,10 @@ def store_image(field_file) -> None:
     as its checked, re-encoded copy (random name, the field's upload_to and width/height
     fields), and its renditions. The caller saves the row. Raises ValidationError for a
     bad photo, ServerBusy or StorageFailed; nothing is left on the disk then."""
-    store_encoded(field_file, _encoded(field_file))
+    now = _renditions_now()
+    store_encoded(field_file, _encoded(field_file, renditions=now))
+    if not now:
+        _renditions_later(field_file.name)
 
 
 def store_encoded(field_file, encoded: Encoded) -> None:
@@ -198,9 +226,12 @@ def remove_image(storage, name: str) -> None:
 def store_editor_image(upload) -> str:
     """Check, re-encode and store a body image and its renditions; return its public URL.
     Raises ValidationError for a bad photo, ServerBusy or StorageFailed."""
-    encoded = _encoded(upload)
+    now = _renditions_now()
+    encoded = _encoded(upload, renditions=now)
     wanted = random_name("uploads", encoded.extension)
     stored = _store(default_storage, wanted, encoded, lambda data: default_storage.save(wanted, ContentFile(data)))
+    if not now:
+        _renditions_later(stored)
     return default_storage.url(stored)
 
 
@@ -211,12 +242,35 @@ def make_renditions(name: str, storage=None) -> None:
     if not has_renditions(name):
         return
     with image_job():  # the uploads' limit holds for the command too
-        with storage.open(name) as file:
-            image = Image.open(file)
-            image.load()
-        image = image.convert("RGBA" if has_transparency(image) else "RGB")
-        image.info = {}
-        _store_renditions(storage, name, image)
+        _store_renditions(storage, name, _open_stored(storage, name))
+
+
+def _open_stored(storage, name: str) -> Image.Image:
+    with storage.open(name) as file:
+        image = Image.open(file)
+        image.load()
+    image = image.convert("RGBA" if has_transparency(image) else "RGB")
+    image.info = {}
+    return image
+
+
+def make_missing_renditions(name: str) -> None:
+    """The task (core/tasks.py) that makes the renditions of a photo an upload stored without
+    them (_renditions_later), then lets pages offer them. Safe to run again: what an earlier
+    try wrote stays, only what is missing is made; a photo removed meanwhile is nothing to do.
+    A busy machine (ServerBusy) or a failing storage raises, and the queue tries again."""
+    storage = default_storage
+    if has_renditions(name) and storage.exists(name):
+        fallback = FALLBACK_FORMATS[posixpath.splitext(name)[1].lower()]
+
+        def missing(width, ext):
+            return not storage.exists(rendition_name(name, width, ext))
+
+        with image_job():
+            data = list(_rendition_data(_open_stored(storage, name), fallback, missing))
+        for width, ext, content in data:
+            storage.save(rendition_name(name, width, ext), ContentFile(content))
+    deferred.done(name)
 
 
 def picture_candidates(name: str, width: int | None, storage=None) -> dict:
