@@ -14,5 +14,7 @@ urlpatterns = [
     path("tep-dinh-kem/<id:pk>/<slug:name>.<slug:ext>", views.attachment, name="attachment"),
     path("ban-in/<id:pk>.html", views.ArticlePrintView.as_view(), name="print"),
     path("<slug:category>/<slug:slug>-<id:pk>.html", views.ArticleDetailView.as_view(), name="detail"),
+    # "Lưu bài viết": the article as a file to keep, beside its page's address.
+    path("<slug:category>/<slug:slug>-<id:pk>/luu/", views.ArticleSaveView.as_view(), name="save"),
     path("<slug:slug>/", views.CategoryView.as_view(), name="category"),
 ]

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -17,7 +18,7 @@ from files.views import file_response
 from images.errors import BUSY_RETRY_AFTER, PhotoNotStored, ServerBusy
 from images.renditions import store_editor_image
 
-from . import pagesql
+from . import display, pagesql, sharing
 from .forms import SearchForm
 from .models import Article, Attachment, Category, Tag, Topic
 
@@ -221,6 +222,14 @@ class SearchView(TemplateView):
         return context
 
 
+def published_or_404(pk: int) -> Article:
+    """The published article `pk` with its category and topic (one query), as readers may see it."""
+    article = pagesql.published_article(pk)
+    if article is None:
+        raise Http404(_("Không tìm thấy bài viết."))
+    return article
+
+
 class ArticleDetailView(DetailView):
     """An article as the seed page shows it, with the newer and older ones beside it.
 
@@ -239,10 +248,7 @@ class ArticleDetailView(DetailView):
         return {Article.cache_tag(pk)}
 
     def get_object(self, queryset=None):
-        article = pagesql.published_article(self.kwargs["pk"])
-        if article is None:
-            raise Http404(_("Không tìm thấy bài viết."))
-        return article
+        return published_or_404(self.kwargs["pk"])
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -253,6 +259,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        context["share"] = sharing.share_links(display.absolute(self.request, article.get_absolute_url()))
         context["newer"], context["older"] = pagesql.neighbours(article, NEIGHBOURS)
         context["current_category_slug"] = article.category.slug
         context["attachments"] = list(article.attachments.all())
@@ -295,6 +302,38 @@ class ArticlePrintView(DetailView):
 
     def get_queryset(self):
         return Article.objects.published().for_page()
+
+
+class ArticleSaveView(DetailView):
+    """Lưu bài viết: a published article as one HTML file to keep (Decree 42/2022, Art. 7:
+    readers may print and save what the portal publishes).
+
+    Template: articles/article_save.html: the site's name, the article's address, the dates
+    it was published and downloaded, title, lead, body, author, attachments; no script,
+    readable offline. Found as the article page finds it (a stale address redirects), kept
+    by the page cache as the print page is; two queries: the article, its attachments.
+    """
+
+    template_name = "articles/article_save.html"
+    context_object_name = "article"
+
+    @classmethod
+    def cache_tags(cls, *, pk, **kwargs):
+        return {Article.cache_tag(pk)}
+
+    def get(self, request, *args, **kwargs):
+        self.object = article = published_or_404(kwargs["pk"])
+        if (kwargs["category"], kwargs["slug"]) != (article.category.slug, article.slug):
+            return redirect("articles:save", article.category.slug, article.slug, article.pk, permanent=True)
+        # A cached copy keeps its download date for PAGE_CACHE_SECONDS at most: the date is
+        # printed without the time.
+        context = self.get_context_data(
+            object=article, saved_at=timezone.now(), attachments=list(article.attachments.all())
+        )
+        response = self.render_to_response(context)
+        response["Content-Disposition"] = sharing.saved_file_disposition(article.title, article.slug)
+        response["X-Robots-Tag"] = "noindex"  # the article page is what search engines should show
+        return response
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -51,4 +51,40 @@
       listen.setAttribute("aria-pressed", "true");
     });
   }
+  // --- Chia sẻ và lưu bài: copy the article's address; Zalo through the phone's share sheet ---
+  // The links work without this: it only adds the copy button (hidden until then) and, on a
+  // touch screen that has a share sheet, opens it for "Zalo" (the Zalo app is in it; Zalo's web
+  // share page wants a login that a phone's browser seldom has).
+  var share = document.querySelector(".article-share");
+  if (share) {
+    var address = share.getAttribute("data-share-url");
+    var copy = share.querySelector("[data-copy-link]");
+    var status = share.querySelector("[data-copy-status]");
+    var tell = function (text) {
+      status.textContent = "";
+      // A new text in the live region is read out again even when it is the same words.
+      window.setTimeout(function () { status.textContent = text; }, 50);
+    };
+    if (copy && status && navigator.clipboard && navigator.clipboard.writeText) {
+      copy.hidden = false;
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(address).then(function () {
+          tell("Đã sao chép liên kết");
+        }, function () {
+          tell("Không sao chép được; hãy chép địa chỉ trên thanh địa chỉ của trình duyệt.");
+        });
+      });
+    }
+    var zalo = share.querySelector("[data-share-zalo]");
+    var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+    if (zalo && touch && navigator.share) {
+      zalo.addEventListener("click", function (event) {
+        event.preventDefault();
+        navigator.share({title: share.getAttribute("data-share-title"), url: address}).catch(function (error) {
+          // Closing the sheet is the reader's choice; anything else: Zalo's own page, then.
+          if (!error || error.name !== "AbortError") window.location.href = zalo.href;
+        });
+      });
+    }
+  }
 })();
