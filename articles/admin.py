@@ -30,11 +30,11 @@ LOCK_UNAVAILABLE = _(
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "parent", "order", "is_active"]
-    list_editable = ["order", "is_active"]
-    list_filter = ["is_active"]
+    list_display = ["name", "slug", "parent", "order", "is_active", "show_on_home"]
+    list_editable = ["order", "is_active", "show_on_home"]
+    list_filter = ["is_active", "show_on_home"]
     search_fields = ["name"]
-    fields = ["name", "slug", "description", "parent", "order", "is_active", "legacy_alias"]
+    fields = ["name", "slug", "description", "parent", "order", "is_active", "show_on_home", "legacy_alias"]
 
     class Media:
         js = ["js/admin-slug.js"]
@@ -117,10 +117,20 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     fieldsets = [
         (_("Nội dung"), {"fields": ["title", "slug", "category", "summary", "body", "author"]}),
         (_("Ảnh đại diện"), {"fields": ["lead_image", "lead_image_alt", "lead_image_caption"]}),
-        (_("Phân loại"), {"fields": ["tags", "topic"]}),
+        (_("Phân loại"), {"fields": ["extra_categories", "tags", "topic"]}),
         (
             _("Xuất bản"),
-            {"fields": ["status", "published_at", "expires_at", "is_featured", "allow_rating", "links"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "expires_at",
+                    "is_featured",
+                    "show_on_home",
+                    "allow_rating",
+                    "links",
+                ]
+            },
         ),
         (
             _("Đánh giá, lượt xem và lịch sử"),
@@ -128,14 +138,14 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
         ),
         (_("Liên kết cổng cũ"), {"classes": ["collapse"], "fields": ["legacy_id"]}),
     ]
-    autocomplete_fields = ["tags", "topic"]
+    autocomplete_fields = ["extra_categories", "tags", "topic"]
 
     class Media:
         # Not prepopulated_fields: Django's URLify turns "Đảng" into "djng".
         js = ["js/admin-slug.js", "js/admin-editlock.js"]
 
     # Who may do what (core/workflow.py): writers draft and send for review, approvers publish.
-    writer_locked_fields = ("is_featured", "allow_rating", "expires_at")
+    writer_locked_fields = ("is_featured", "show_on_home", "allow_rating", "expires_at")
 
     def save_model(self, request, obj, form, change):
         with form.photos_removed_on_failure():  # the photo was stored while the form validated

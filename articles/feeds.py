@@ -96,4 +96,4 @@ class CategoryArticlesFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def articles(self, obj):
-        return Article.objects.published().filter(category=obj)
+        return Article.objects.published().in_categories([obj.pk])  # its extra articles too, as its page

@@ -127,6 +127,11 @@ class Category(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("hiển thị"), default=True)
+    show_on_home = models.BooleanField(
+        _("khối trên trang chủ"),
+        default=True,
+        help_text=_("Bỏ chọn để trang chủ không có khối tin của chuyên mục này; chuyên mục vẫn có trên menu."),
+    )
     legacy_alias = models.CharField(
         _("tên chuyên mục trên cổng cũ"),
         max_length=200,
@@ -241,6 +246,15 @@ class Article(models.Model):
     category = models.ForeignKey(
         Category, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
     )
+    # Also listed on these categories' pages and feeds (NukeViet's listcatid); its address and
+    # its "newer/older" lists stay those of `category`.
+    extra_categories = models.ManyToManyField(
+        Category,
+        verbose_name=_("chuyên mục khác"),
+        blank=True,
+        related_name="extra_articles",
+        help_text=_("Bài cũng hiện trong danh sách tin của các chuyên mục này."),
+    )
     summary = models.TextField(
         _("tóm tắt (sapo)"), help_text=_("Đoạn mở đầu, in đậm dưới tiêu đề và trong danh sách tin.")
     )
@@ -280,6 +294,11 @@ class Article(models.Model):
         _("hết hạn hiển thị"), null=True, blank=True, help_text=_("Để trống nếu bài hiển thị mãi.")
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    show_on_home = models.BooleanField(
+        _("hiện trên trang chủ"),
+        default=True,
+        help_text=_("Bỏ chọn để bài không hiện ở trang chủ; bài vẫn có trong chuyên mục, tìm kiếm và RSS."),
+    )
     tags = models.ManyToManyField(Tag, verbose_name=_("từ khóa"), blank=True, related_name="articles")
     topic = models.ForeignKey(
         Topic,

@@ -25,6 +25,10 @@ class CategoryQuerySet(models.QuerySet):
         """The header's menu and the home page's blocks: visible top-level categories, in order."""
         return self.visible().filter(parent__isnull=True)
 
+    def on_home(self):
+        """The home page's blocks: the menu's categories, less those taken off the home page."""
+        return self.in_menu().filter(show_on_home=True)
+
 
 def published_rule(now) -> Q:
     """What the public may see: published, its time has come, not yet expired.
@@ -58,6 +62,16 @@ class ArticleQuerySet(NewsroomQuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
+
+    def on_home(self):
+        """What the home page may list: every article but those an editor kept off it."""
+        return self.filter(show_on_home=True)
+
+    def in_categories(self, category_ids):
+        """Articles of these categories, as their main one or one of their extra ones: a subquery
+        rather than a join, so that an article in two of them is listed once."""
+        extra = self.model.extra_categories.through.objects.filter(category_id__in=category_ids)
+        return self.filter(Q(category__in=category_ids) | Q(pk__in=extra.values("article_id")))
 
     def older_than(self, article):
         """Articles just before `article` in (published_at, id) order, nearest first.

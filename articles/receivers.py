@@ -27,4 +27,6 @@ for model in (Article, Attachment, Category, SiteBanner, Tag, Topic):
     post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
     post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
 m2m_changed.connect(content_changed, sender=Article.tags.through, dispatch_uid="pagecache-tags")
+# An article added to or taken out of an extra category changes that category's pages and feed.
+m2m_changed.connect(content_changed, sender=Article.extra_categories.through, dispatch_uid="pagecache-extra-categories")
 post_delete.connect(attachment_deleted, sender=Attachment, dispatch_uid="articles-attachment-file")

@@ -28,7 +28,8 @@ RELATED = 5
 
 
 class HomeView(TemplateView):
-    """Home: the featured article, the latest ones, and the latest of each category.
+    """Home: the featured article, the latest ones, and the latest of each category; never an
+    article or a category block an editor kept off it (show_on_home).
 
     Template: articles/home.html. Three queries whatever the number of articles.
     """
@@ -38,7 +39,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = Article.objects.published().for_lists()
+        published = Article.objects.published().on_home().for_lists()
         featured = published.filter(is_featured=True).newest_first().first()
         latest = published.newest_first()
         if featured:
@@ -49,7 +50,7 @@ class HomeView(TemplateView):
         return context
 
     def category_blocks(self):
-        categories = list(Category.objects.in_menu())
+        categories = list(Category.objects.on_home())
         if not categories:
             return []
         # One UNION of "newest N of this category", each part an index range
@@ -58,6 +59,7 @@ class HomeView(TemplateView):
         # zero-set-up database asks once per category instead.
         parts = [
             Article.objects.published()
+            .on_home()
             .filter(category=category)
             .newest_first()
             .values_list("id", flat=True)[:PER_CATEGORY_ON_HOME]
@@ -139,12 +141,13 @@ class CategoryView(ArticleListView):
 
     def get_owner(self):
         category = get_object_or_404(Category.objects.visible().select_related("parent"), slug=self.kwargs["slug"])
-        # Its subcategories' articles are its own too ("Xây dựng Đảng" shows "Công tác tổ chức").
+        # Its subcategories' articles are its own too ("Xây dựng Đảng" shows "Công tác tổ chức"),
+        # and so are the articles filed in it as an extra category (Article.extra_categories).
         category.subcategories = list(category.children.visible().order_by("order", "name"))
         return category
 
     def owner_articles(self, category):
-        return Article.objects.filter(category__in=[category.pk, *(c.pk for c in category.subcategories)])
+        return Article.objects.in_categories([category.pk, *(c.pk for c in category.subcategories)])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.owner, current_category_slug=self.owner.slug, **kwargs)
