@@ -5,7 +5,16 @@ _signer -> signer and position, publtime / startvalid / exptime -> issued, in fo
 introtext (else title) -> trích yếu, bodytext -> body, files (comma separated, under
 uploads/laws/) -> the document's files; legacy_id = id and legacy_alias = alias, so the
 old /laws/detail/<alias>/ links redirect.
+
+replacement (comma separated ids) -> Document.replaced_by of those ids. The old admin form
+calls the column "Thay thế cho văn bản": the documents this one replaces. Its page lists them,
+and the replaced ones list it back ("unreplacement", not a column: worked out through
+_set_replace, a copy of replacement the old admin keeps badly - it deletes by the wrong
+column - so it is not read). The portal keeps the link on the replaced document, whose page
+says "Đã được thay thế, thay bằng …" and whose replacer lists it under "Thay thế".
 """
+
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -15,11 +24,13 @@ from documents.models import Document, DocumentFile, DocumentType, Field, Issuer
 
 from .bodies import clean_body
 from .media import EXTERNAL
+from .models import ImportedRecord
 from .news import plain
 from .records import Records, batch, row, unchanged
 from .source import fingerprint, local_date, moment, text
 
 KIND = "laws.document"
+REPLACED = "laws.replacement"  # legacy key: the replaced document's old id; object: its replacer
 UNKNOWN_ISSUER = "Chưa rõ cơ quan ban hành"
 UNKNOWN_TYPE = "Văn bản"
 
@@ -30,6 +41,7 @@ class LawsImporter:
     def __init__(self, source, uploads, report, *, batch_size: int = 500):
         self.source, self.uploads, self.report, self.batch_size = source, uploads, report, batch_size
         self.records = Records()
+        self.replacements: dict[int, list[int]] = {}  # old id -> the old ids it replaces
 
     def t(self, name: str) -> str:
         return self.source.table(self.module, name)
@@ -54,8 +66,10 @@ class LawsImporter:
             records = Records.load(KIND, ids)
             with batch(self.records, self.uploads):
                 for r in rows:
+                    self._note_replacements(r)
                     with row(self.report, KIND, r["id"]):
                         self._document(r, areas.get(r["id"]), records.get(str(r["id"])))
+        self._link_replacements()  # once every document is there: a row may replace a later one
 
     @staticmethod
     def _vocabulary(model, name: str):
@@ -130,3 +144,55 @@ class LawsImporter:
                     self.report.bad_file(where, relative, "; ".join(error.messages))
         if names:
             document.refresh_search_text()
+
+    # --- which document replaces which ----------------------------------------------------
+
+    def _note_replacements(self, r: dict) -> None:
+        olds = {int(v) for v in text(r.get("replacement")).split(",") if v.strip().isdigit()} - {r["id"]}
+        if olds:
+            self.replacements[r["id"]] = sorted(olds)
+
+    def _link_replacements(self) -> None:
+        """Sets replaced_by on the documents the old site says were replaced, and takes back a link
+        this importer made that the old site no longer has (never one an editor made)."""
+        replacers = defaultdict(list)  # replaced old id -> the old ids replacing it
+        for new, olds in self.replacements.items():
+            for old in olds:
+                replacers[old].append(new)
+        made = {int(r.legacy_key): r for r in ImportedRecord.objects.filter(kind=REPLACED)}
+        if not replacers and not made:
+            return
+        wanted = set(replacers) | set(made) | set(self.replacements)
+        documents = {d.legacy_id: d for d in Document.objects.filter(legacy_id__in=wanted)}
+        with batch(self.records, self.uploads):
+            for old, news in sorted(replacers.items()):
+                with row(self.report, REPLACED, old):
+                    self._link(old, news, documents, made.get(old))
+            for old, record in made.items():
+                if old in replacers:
+                    continue
+                document = documents.get(old)
+                if document and document.replaced_by_id == record.object_id:
+                    document.replaced_by = None
+                    document.save(update_fields=["replaced_by"])
+                    self.report.count(REPLACED, "updated")
+                record.delete()
+
+    def _link(self, old: int, news: list[int], documents: dict, record) -> None:
+        document, found = documents.get(old), [documents[n] for n in news if n in documents]
+        names = ", ".join(map(str, news))
+        if document is None or not found:
+            missing = f"văn bản {old}" if document is None else f"văn bản thay thế {names}"
+            self.report.skip(REPLACED, old, f"{missing} không có hoặc không nhập được")
+            return
+        # The portal keeps one replacer a document: the newest, as the old page listed them all.
+        newest = max(found, key=lambda d: (d.issued_on, d.pk))
+        if len(found) > 1:
+            self.report.note(f"Văn bản {old} bị thay thế bởi {names}: cổng mới giữ văn bản {newest.legacy_id}")
+        if document.replaced_by_id == newest.pk:
+            self.report.count(REPLACED, "unchanged")
+        else:
+            self.report.count(REPLACED, "updated" if record else "imported")
+            document.replaced_by = newest
+            document.save(update_fields=["replaced_by"])
+        self.records.stage(REPLACED, old, newest.pk, fingerprint(news))

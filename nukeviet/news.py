@@ -1,9 +1,11 @@
 """The news module: categories, topics, tags, then articles a batch at a time.
 
 Old table (nv4_vi_news_...)          -> portal
-_cat (tree, alias, weight)             Category (parent, legacy_alias, order)
+_cat (tree, alias, weight, inhome)     Category (parent, legacy_alias, order, show_on_home)
 _topics, _tags/_tags_id                Topic, Tag (slug from the old alias: /news/tag/<alias> redirects)
 _rows + _detail (or _bodyhtml_N)       Article (legacy_id = id), its lead photo and body photos
+_rows.listcatid (less catid)           extra_categories
+_rows.inhome                           show_on_home
 _block                                 is_featured
 total_rating / click_rating            the old totals (legacy_rating_*), votes add on top
 """
@@ -127,6 +129,8 @@ class NewsImporter:
         category.legacy_alias = alias
         if "status" in r:
             category.is_active = int(r["status"] or 0) != 0
+        if "inhome" in r:  # 0: the home page has no block of it
+            category.show_on_home = int(r["inhome"] or 0) != 0
         if not category.pk:
             category.slug = free_category_slug(slugify_vi(alias or category.name, 110))
         category.save()
@@ -248,6 +252,7 @@ class NewsImporter:
         article.status, article.published_at, article.expires_at = status, published, expires
         article.allow_rating = bool(int(r.get("allowed_rating") or 0))
         article.is_featured = featured
+        article.show_on_home = int(r.get("inhome", 1) or 0) != 0  # 0: "not on the home page"
         article.topic_id = self.topics.get(r.get("topicid"))
         if not article.pk:
             article.slug = slugify_vi(text(r.get("alias")) or title, 200)
@@ -263,9 +268,25 @@ class NewsImporter:
             legacy_totals_set(article_id=article.pk, points=points, votes=votes)
         if tag_ids if outcome == "imported" else sorted(article.tags.values_list("pk", flat=True)) != tag_ids:
             article.tags.set(tag_ids)
+        self._extra_categories(article, r, outcome)
         self._attachments(article, where)
         self.report.count("news.article", outcome)
         self.records.stage("news.article", legacy_id, article.pk, digest, self.report.row_missing)
+
+    def _extra_categories(self, article, r: dict, outcome: str) -> None:
+        """listcatid ("3,1"): every category the article is in, its main one (catid) among them."""
+        wanted = set()
+        for old in text(r.get("listcatid")).split(","):
+            old = old.strip()
+            if not old.isdigit() or int(old) == r["catid"]:
+                continue
+            if int(old) in self.categories:
+                wanted.add(self.categories[int(old)])
+            else:
+                self.report.note(f"Bài {r['id']}: chuyên mục khác {old} không có hoặc không nhập được, bỏ qua")
+        have = set() if outcome == "imported" else set(article.extra_categories.values_list("pk", flat=True))
+        if wanted != have:
+            article.extra_categories.set(sorted(wanted))
 
     def _rating(self, r: dict) -> tuple[int, int]:
         points, votes = int(r.get("total_rating") or 0), int(r.get("click_rating") or 0)

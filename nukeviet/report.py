@@ -18,6 +18,7 @@ KINDS = {
     "news.article": "Bài viết",
     "news.attachment": "Tệp đính kèm",
     "laws.document": "Văn bản",
+    "laws.replacement": "Văn bản bị thay thế",
     "pages.page": "Trang giới thiệu",
     "banners.banner": "Banner",
 }

@@ -102,9 +102,10 @@ ARTICLES = [
      "bodyhtml": "<p>Chờ duyệt.</p>"},
     {"id": 133, "catid": 2, "status": 3, "archive": 1, "title": "Bài lưu trữ", "alias": "Bai-luu-tru",
      "hometext": "Lưu trữ.", "publtime": 1577836800, "exptime": 1590969600, "bodyhtml": "<p>Lưu.</p>"},
+    # Kept off the old home page (inhome 0), listed in its category.
     {"id": 134, "catid": 2, "title": "Trao nhà tình nghĩa tại xã Bình Nhì", "alias": "Trao-nha-tinh-nghia",
      "hometext": "Mất ảnh.", "homeimgfile": "2019_01/mat-anh.jpg", "homeimgalt": "Ảnh mất", "homeimgthumb": 1,
-     "publtime": 1548979200, "bodyhtml": "<p>Nhà tình nghĩa.</p>", "tags": [2]},
+     "publtime": 1548979200, "bodyhtml": "<p>Nhà tình nghĩa.</p>", "tags": [2], "inhome": 0},
     {"id": 135, "catid": 99, "title": "Bài của chuyên mục đã xóa", "alias": "Bai-mo-coi", "hometext": "Mồ côi.",
      "bodyhtml": "<p>x</p>"},
 ]  # fmt: skip
@@ -126,7 +127,8 @@ def fill(cursor) -> None:
     ]
     for catid, parent, title, alias, weight in cats:
         insert(cursor, "nv4_vi_news_cat", {"catid": catid, "parentid": parent, "title": title, "alias": alias,
-                                           "weight": weight, "description": f"Tin {title}", "inhome": 1})  # fmt: skip
+                                           "weight": weight, "description": f"Tin {title}",
+                                           "inhome": int(catid != 4)})  # fmt: skip
     insert(cursor, "nv4_vi_news_sources", {"sourceid": 1, "title": "Báo Ấp Bắc", "link": "https://baoapbac.vn",
                                            "add_time": 0, "edit_time": 0})  # fmt: skip
     insert(cursor, "nv4_vi_news_topics", {"topicid": 1, "title": "Đại hội Đảng các cấp", "alias": "Dai-hoi-Dang"})
@@ -174,8 +176,16 @@ def fill_other_modules(cursor) -> None:
                                         "introduction": "", "keywords": ""})  # fmt: skip
     insert(cursor, "nv4_vi_laws_signer", {"id": 1, "title": "Phạm Nguyễn Hoàng Vũ",
                                           "positions": "Phó Bí thư Thường trực Huyện ủy"})  # fmt: skip
+    # Resolution 08 of 2019, replaced by 15 ("Thay thế cho văn bản" 6 on 15's old form).
     insert(cursor, "nv4_vi_laws_row", {
-        "id": 7, "title": "Nghị quyết về nâng cao chất lượng tổ chức cơ sở đảng", "alias": "Nghi-quyet-15-NQ-HU",
+        "id": 6, "title": "Nghị quyết về tổ chức cơ sở đảng", "alias": "Nghi-quyet-08-NQ-HU", "code": "08-NQ/HU",
+        "cid": 1, "sid": 1, "sgid": 1, "note": "", "introtext": "Về củng cố tổ chức cơ sở đảng", "bodytext": "",
+        "keywords": "", "groups_view": "6", "groups_download": "6", "files": "", "status": 1, "approval": 1,
+        "addtime": 1560000000, "edittime": 1560000000, "publtime": 1560000000,
+    })  # fmt: skip
+    insert(cursor, "nv4_vi_laws_row", {
+        "id": 7, "replacement": "6,99", "title": "Nghị quyết về nâng cao chất lượng tổ chức cơ sở đảng",
+        "alias": "Nghi-quyet-15-NQ-HU",
         "code": "15-NQ/HU", "cid": 1, "sid": 1, "sgid": 1, "note": "",
         "introtext": "Về nâng cao năng lực lãnh đạo &amp; sức chiến đấu của tổ chức cơ sở đảng",
         "bodytext": "", "keywords": "", "groups_view": "6", "groups_download": "6", "files": "2024_01/nq-15.pdf",

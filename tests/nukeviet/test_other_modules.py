@@ -24,7 +24,7 @@ def test_laws_become_documents_with_their_files_and_old_links(run_import, client
     response = client.get("/laws/detail/Nghi-quyet-15-NQ-HU/")
     assert response.status_code == 301 and response["Location"] == document.get_absolute_url()
     assert client.get(document.get_absolute_url()).status_code == 200
-    assert "Văn bản: thêm mới 1" in out
+    assert "Văn bản: thêm mới 2" in out
 
 
 def test_pages_keep_their_old_alias(run_import, client):
