@@ -15,6 +15,7 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import changes
 from .newsroom import WRITER_STATUSES, Status
 
 DRAFT, PENDING, PUBLISHED, UNPUBLISHED = Status.DRAFT, Status.PENDING, Status.PUBLISHED, Status.UNPUBLISHED
@@ -142,9 +143,14 @@ class WorkflowAdminMixin:
         if newly_published and "published_at" not in form.changed_data and obj.published_at < timezone.now():
             obj.published_at = timezone.now()  # published now, not back-dated to the draft's first day
         super().save_model(request, obj, form, change)
-        if change and "status" in form.changed_data:
-            self.log_change(request, obj, _("Đổi trạng thái thành “%s”") % obj.get_status_display())
         request._workflow_said = self._what_happened(obj, form, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """The history's and the revision's comment: what changed, the status spelled out
+        ("Trạng thái: Bản nháp → Chờ duyệt. Đã sửa: Tiêu đề.", core/changes.py)."""
+        if add:
+            return super().construct_change_message(request, form, formsets, add)
+        return changes.describe(form, formsets)
 
     @staticmethod
     def _what_happened(obj, form, change) -> str | None:

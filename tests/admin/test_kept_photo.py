@@ -131,4 +131,3 @@ def test_a_token_does_not_fill_another_models_photo(db):
     with pytest.raises(pending.PendingGone):
         pending.read(token, "articles.Article.lead_image")
     assert pending.read(token, "people.Person.photo").name == kept.name
-
