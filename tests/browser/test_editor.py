@@ -65,16 +65,14 @@ def test_writer_submits_an_approver_publishes_a_reader_sees(new_context, tmp_pat
     expect(uploaded).to_have_attribute("src", re.compile(r"^/media/uploads/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png)$"))
     src = uploaded.get_attribute("src")
 
-    # The image stays selected after the upload: its balloon toolbar gives a caption and an alt text.
-    image_toolbar = editor.locator(".ck-balloon-panel_visible")
-    image_toolbar.get_by_role("button", name="Hiện chú thích").click()
-    editor.keyboard.type("Quang cảnh hội nghị")
-    expect(body.locator("figure.image figcaption")).to_have_text("Quang cảnh hội nghị")
-    uploaded.click()
-    image_toolbar.get_by_role("button", name="Đổi chữ alt của ảnh").click()
-    image_toolbar.get_by_role("textbox").fill("Đại biểu dự hội nghị")
+    # The upload asks for the photo's description at once and gives it a caption line
+    # (static/js/admin-editor-images.js; tests/browser/test_editor_images.py).
+    editor.get_by_label("Mô tả ảnh cho người khiếm thị").fill("Đại biểu dự hội nghị")
     editor.keyboard.press("Enter")
     expect(uploaded).to_have_attribute("alt", "Đại biểu dự hội nghị")
+    body.locator("figure.image figcaption").click()
+    editor.keyboard.type("Quang cảnh hội nghị")
+    expect(body.locator("figure.image figcaption")).to_have_text("Quang cảnh hội nghị")
 
     # A writer can only keep a draft or send it for review: two clear buttons, no status menu.
     expect(editor.locator(".workflow-actions button")).to_have_text(["Lưu nháp", "Gửi duyệt"])
