@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from django.db import connection
+from django.db import router
 from django.db.models import Q
 from django.utils import timezone
 
@@ -45,7 +45,8 @@ def _attnames(model, exclude=()) -> list[str]:
 
 
 def _instance(model, attnames, values):
-    return model.from_db(connection.alias, attnames, values)
+    # Marked as read from where Statement.rows read it (the router's choice), as the ORM does.
+    return model.from_db(router.db_for_read(model), attnames, values)
 
 
 # --- the article -------------------------------------------------------------------------

@@ -15,9 +15,10 @@ off) and PostgreSQL stops planning it anew.
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import cached_property
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import connection, connections, router
 
 from .compat import compile_queryset, server_binding_cursor
 
@@ -52,6 +53,13 @@ class Statement:
         self.prepared = prepared
         self._compiled: dict[str, tuple] = {}
 
+    @cached_property
+    def model(self):
+        """The model the statement reads, for the database router (a replica for readers' pages)."""
+        markers = {name: _marker(kind, index) for index, (name, kind) in enumerate(self.parameters.items())}
+        built = self.build(**markers)
+        return (built[0] if isinstance(built, tuple) else built).model
+
     def _compile(self) -> tuple:
         markers = {name: _marker(kind, index) for index, (name, kind) in enumerate(self.parameters.items())}
         built = self.build(**markers)
@@ -74,7 +82,9 @@ class Statement:
 
     def rows(self, **values) -> list[list]:
         """The rows for these values of the parameters, each column converted as the ORM would."""
-        db = connections[DEFAULT_DB_ALIAS]  # this thread's connection, looked up once (`connection` is a proxy)
+        # This thread's connection to the database the router chose (core/dbrouter.py: the
+        # replica for a reader's page), looked up once (`connection` is a proxy of the default).
+        db = connections[router.db_for_read(self.model)]
         compiled = self._compiled.get(db.vendor)
         if compiled is None:
             compiled = self._compiled[db.vendor] = self._compile()
