@@ -121,6 +121,9 @@ class WorkflowAdminMixin:
         return actions
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        if request.method == "POST" and getattr(form, "stored_fields", None):
+            form.keep_unsaved_photos()  # the form was valid, an inline was not: nothing was saved
         if "status" in context["adminform"].form.fields:
             context["workflow_actions"] = self.workflow_actions(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)

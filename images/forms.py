@@ -69,6 +69,7 @@ class PhotoModelForm(forms.ModelForm):
     def full_clean(self):
         super().full_clean()
         self.stored_photos = []
+        self.stored_fields = {}  # field -> (stored name, the editor's file name) of photos stored here
         if not self.is_bound:
             return
         self._read_kept_photos()
@@ -111,6 +112,7 @@ class PhotoModelForm(forms.ModelForm):
                 self.add_error(field, ValidationError(error.message, code="not_stored"))
             else:
                 self.stored_photos.append((field_file.storage, field_file.name))
+                self.stored_fields[field] = (field_file.name, kept.filename)
                 if field not in self.changed_data:  # the revision's comment names the photo
                     self.changed_data.append(field)
         if self.errors:
@@ -129,8 +131,8 @@ class PhotoModelForm(forms.ModelForm):
             except PhotoNotStored as error:
                 self.add_error(field, ValidationError(error.message, code="not_stored"))
 
-    def _show_kept_photos(self) -> None:
-        if not self.errors:
+    def _show_kept_photos(self, always: bool = False) -> None:
+        if not (self.errors or always):
             return
         for field, kept in self.kept_photos.items():
             widget = self.fields[field].widget
@@ -143,6 +145,7 @@ class PhotoModelForm(forms.ModelForm):
             field_file = getattr(self.instance, field)
             if not is_new_upload(field_file):
                 continue
+            chosen_as = field_file.name  # the editor's name for the file, before it is stored
             try:
                 store_image(field_file)
             except ValidationError as error:  # a bad picture behind a sound header
@@ -151,6 +154,7 @@ class PhotoModelForm(forms.ModelForm):
                 self.add_error(field, ValidationError(error.message, code="not_stored"))
             else:
                 self.stored_photos.append((field_file.storage, field_file.name))
+                self.stored_fields[field] = (field_file.name, chosen_as)
         if self.errors:  # one photo stored, the next one refused: keep neither
             self.remove_stored_photos()
 
@@ -158,6 +162,22 @@ class PhotoModelForm(forms.ModelForm):
         for storage, name in self.stored_photos:
             remove_image(storage, name)
         self.stored_photos = []
+        self.stored_fields = {}
+
+    def keep_unsaved_photos(self) -> None:
+        """For the admin, when the form was valid but the row was not saved (an inline was
+        refused): the new photos it stored wait under pending/ for the next submit, as a
+        photo does when this form itself is refused."""
+        for field, (name, chosen_as) in self.stored_fields.items():
+            field_file = getattr(self.instance, field)
+            try:
+                self.kept_photos[field] = pending.keep_stored(
+                    field_file.storage, name, field_file.width, chosen_as, self._purpose(field)
+                )
+            except (pending.PendingGone, PhotoNotStored):
+                remove_image(field_file.storage, name)  # not kept: chosen again, as before
+        self.stored_photos, self.stored_fields = [], {}
+        self._show_kept_photos(always=True)
 
     @contextmanager
     def photos_removed_on_failure(self):

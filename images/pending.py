@@ -24,6 +24,7 @@ from .renditions import (
     Encoded,
     _encoded,
     _store,
+    make_renditions,
     random_name,
     remove_image,
     rendition_name,
@@ -64,11 +65,25 @@ def keep(upload, storage, purpose: str) -> Pending:
     """Check, re-encode and store `upload` (an UploadedFile) under pending/; return it with
     its token. Raises ValidationError for a bad photo, ServerBusy or StorageFailed."""
     encoded = _encoded(upload)
-    wanted = random_name(FOLDER, encoded.extension)
-    name = _store(storage, wanted, encoded, lambda data: storage.save(wanted, ContentFile(data)))
     with Image.open(io.BytesIO(encoded.original)) as image:  # reads the header only
         width = image.width
-    filename = posixpath.basename(upload.name or "")[:120]
+    return _keep_encoded(storage, encoded, width, upload.name, purpose)
+
+
+def keep_stored(storage, name: str, width: int, filename: str, purpose: str) -> Pending:
+    """Move a photo the form stored already (the row was then not saved: an inline was
+    refused) under pending/. StorageFailed if it cannot be written; PendingGone if it is gone."""
+    kept = _keep_encoded(storage, _read_photo(storage, name, width), width, filename, purpose)
+    remove_image(storage, name)
+    return kept
+
+
+def _keep_encoded(storage, encoded: Encoded, width: int, filename: str, purpose: str) -> Pending:
+    wanted = random_name(FOLDER, encoded.extension)
+    name = _store(storage, wanted, encoded, lambda data: storage.save(wanted, ContentFile(data)))
+    if len(encoded.renditions) < len(_rendition_keys(width)):  # stored while a task queue makes them
+        make_renditions(name, storage)
+    filename = posixpath.basename(filename or "")[:120]
     token = _signer(purpose).sign_object({"n": name, "f": filename, "w": width}, compress=True)
     remove_expired(storage)
     return Pending(name, filename, width, token)
@@ -90,17 +105,33 @@ def adopt(field_file, pending: Pending, storage) -> None:
     """Store the pending photo as `field_file`'s (its upload_to, width and height fields),
     renditions included, and remove the pending copy. PendingGone if its files are gone;
     StorageFailed if the copy cannot be written (nothing of it is left then)."""
-    extension = posixpath.splitext(pending.name)[1].lstrip(".")
+    encoded = _read_photo(storage, pending.name, pending.width)
+    store_encoded(field_file, encoded)
+    if len(encoded.renditions) < len(_rendition_keys(pending.width)):  # removed by hand meanwhile
+        make_renditions(field_file.name, storage)
+    remove_image(storage, pending.name)
+
+
+def _rendition_keys(width: int) -> list[tuple[int | None, str | None]]:
     keys = [(None, "webp")]
-    for width in rendition_widths(pending.width):
-        keys += [(width, "webp"), (width, None)]
+    for narrower in rendition_widths(width):
+        keys += [(narrower, "webp"), (narrower, None)]
+    return keys
+
+
+def _read_photo(storage, name: str, width: int) -> Encoded:
+    """A stored photo and those of its renditions that exist, ready to be stored again."""
     try:
-        original = _read(storage, pending.name)
-        renditions = [(w, ext, _read(storage, rendition_name(pending.name, w, ext))) for w, ext in keys]
+        original = _read(storage, name)
     except FileNotFoundError as error:
         raise PendingGone from error
-    store_encoded(field_file, Encoded(extension, original, renditions))
-    remove_image(storage, pending.name)
+    renditions = []
+    for narrower, ext in _rendition_keys(width):
+        try:
+            renditions.append((narrower, ext, _read(storage, rendition_name(name, narrower, ext))))
+        except FileNotFoundError:
+            continue
+    return Encoded(posixpath.splitext(name)[1].lstrip("."), original, renditions)
 
 
 def _read(storage, name: str) -> bytes:

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from articles.models import Article
@@ -131,3 +132,22 @@ def test_a_token_does_not_fill_another_models_photo(db):
     with pytest.raises(pending.PendingGone):
         pending.read(token, "articles.Article.lead_image")
     assert pending.read(token, "people.Person.photo").name == kept.name
+
+
+def test_a_photo_is_kept_when_only_an_attachment_was_refused(client, category, settings):
+    perms = ["add_article", "change_article", "view_article", "view_category", "add_attachment", "view_attachment"]
+    client.force_login(make_user(staff=True, perms=perms))
+    bad_attachment = SimpleUploadedFile("chuong-trinh.exe", b"MZ\x90\x00 not a document", content_type="text/plain")
+    data = article_post(category, lead_image=image_upload(name="le-ky-niem.jpg", size=(900, 600)))
+    data.update({"attachments-TOTAL_FORMS": "1", "attachments-0-file": bad_attachment, "attachments-0-name": "CT"})
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ảnh đã chọn:" in html and "<strong>le-ky-niem.jpg</strong>" in html
+    assert not Article.objects.exists()
+    assert media_files(settings, "articles") == []  # moved under pending/, not left behind
+
+    token = TOKEN.search(html).group(1)
+    assert client.post(ADD_URL, article_post(category, **{"lead_image-da-chon": token})).status_code == 302
+    assert Article.objects.get().lead_image_width == 900
+    assert media_files(settings, "pending") == []
