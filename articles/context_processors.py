@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.templatetags.static import static
 
 from core import chrome
 
@@ -15,6 +16,15 @@ def site_chrome() -> dict:
     return chrome.cached("site-chrome", _chrome_from_database)
 
 
+def site_logo() -> str:
+    """SITE_LOGO: a static file's path (img/favicon.svg), or an address (/media/…, https://…);
+    empty: the header shows the name alone."""
+    logo = settings.SITE_LOGO
+    if not logo or logo.startswith(("/", "https://", "http://")):
+        return logo
+    return static(logo)
+
+
 def site(request):
     """The header and footer of every page: site identity, navigation, the live banner."""
     return {
@@ -27,6 +37,7 @@ def site(request):
             "phone": settings.SITE_PHONE,
             "email": settings.SITE_EMAIL,
             "licence": settings.SITE_LICENCE,
+            "logo": site_logo(),
         },
         **site_chrome(),
     }

@@ -45,6 +45,11 @@ def loosen_csp(response, directives: dict) -> None:
     response._csp_update = directives
 
 
+def csp_loosened(response) -> bool:
+    """Whether loosen_csp() (or django-csp's @csp_update) already changed this response's policy."""
+    return getattr(response, "_csp_update", None) is not None
+
+
 def concrete_fields(model) -> tuple:
     """The fields of `model` that have a column, in the table's order (Options.concrete_fields)."""
     return tuple(model._meta.concrete_fields)

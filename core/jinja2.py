@@ -7,6 +7,7 @@ keeps Django templates (templates/django/).
 Besides Jinja2's own, the templates have:
 
     static("css/site.css")                 hashed address of a static file
+    inline_style(), inline_script()        the head's critical CSS and text-size script (core/inline.py)
     url("articles:home"), url("rss_category", slug)     reverse(), remembered
     number|floatformat(1)   text|truncatewords(n)     as Django's filters
 
@@ -25,6 +26,8 @@ from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.module_loading import module_has_submodule
 from jinja2 import Environment
+
+from .inline import inline_script, inline_style
 
 
 def url(name, *args) -> str:
@@ -48,7 +51,9 @@ def environment(**options) -> Environment:
     options.pop("autoescape", None)  # always on, whatever the settings say
     env = Environment(autoescape=True, **options)
     # The manifest of hashed static files is read once, when the process starts.
-    env.globals.update(static=lru_cache(maxsize=256)(static), url=url)
+    env.globals.update(
+        static=lru_cache(maxsize=256)(static), url=url, inline_style=inline_style, inline_script=inline_script
+    )
     env.filters.update(truncatewords=defaultfilters.truncatewords, floatformat=defaultfilters.floatformat)
     for module in app_templating():
         env.globals.update(getattr(module, "GLOBALS", {}))

@@ -9,7 +9,8 @@ from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
-from .compat import loosen_csp
+from . import inline
+from .compat import csp_loosened, loosen_csp
 
 logger = logging.getLogger(__name__)
 # What the database driver raises when the server is down, unreachable or restarting.
@@ -19,13 +20,18 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """The site's strict policy, loosened for styles in the admin only.
 
-    CKEditor 5 and the admin's widgets set inline styles from their scripts; the
-    public pages have none. Scripts stay 'self'-only everywhere.
+    CKEditor 5 and the admin's widgets set inline styles from their scripts. The
+    public pages have one inline <style> and one <script> in their head, each allowed
+    by its hash alone (core/inline.py). Scripts stay 'self'-only in the admin.
     """
 
     def process_response(self, request, response):
         if request.path.startswith("/admin/"):
             loosen_csp(response, {"style-src": [UNSAFE_INLINE]})
+        elif "text/html" in response.get("Content-Type", "") and not csp_loosened(response):
+            # Not where a view loosened the policy itself (nor in the admin): a hash beside
+            # 'unsafe-inline' would make browsers ignore the latter.
+            loosen_csp(response, inline.csp_sources())
         return super().process_response(request, response)
 
 

@@ -47,8 +47,11 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var button = form.querySelector("button");
-    button.disabled = true;
     status.textContent = "Đang gửi đánh giá…";
+    // The focus moves to the answer before the button is disabled (a disabled button drops it
+    // to the top of the page): a keyboard reader stays in the rating block and hears the result.
+    status.focus();
+    button.disabled = true;
     fetch(form.action, {
       method: "POST",
       body: new FormData(form),

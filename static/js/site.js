@@ -8,6 +8,42 @@
     });
   });
 
+  // A-/A+: the text size, remembered in this browser (localStorage, no cookie) and set again
+  // before the next page's first paint by js/text-size-head.js (inlined in <head>).
+  var sizes = document.querySelector("[data-text-size]");
+  if (sizes) {
+    var root = document.documentElement;
+    var current = function () { return Number(root.getAttribute("data-co-chu")) || 0; };
+    var buttons = sizes.querySelectorAll("[data-text-step]");
+    var refresh = function () {
+      buttons.forEach(function (button) {
+        var step = Number(button.getAttribute("data-text-step"));
+        button.disabled = (step < 0 && current() <= -1) || (step > 0 && current() >= 3) ||
+          (step === 0 && current() === 0);
+      });
+    };
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var step = Number(button.getAttribute("data-text-step"));
+        var size = step === 0 ? 0 : Math.max(-1, Math.min(3, current() + step));
+        if (size) root.setAttribute("data-co-chu", String(size)); else root.removeAttribute("data-co-chu");
+        try { if (size) localStorage.setItem("co-chu", String(size)); else localStorage.removeItem("co-chu"); } catch (e) { /* private mode: this page only */ }
+        refresh();
+        // A disabled button loses the focus: keep it in the group.
+        if (button.disabled) sizes.querySelector("[data-text-step]:not(:disabled)").focus();
+      });
+    });
+    refresh();
+    sizes.hidden = false;
+  }
+
+  // Browsers that cannot show a closed <details>' content (no ::details-content) get the
+  // header's menu opened on wide screens, where site.css hides its "Menu" button.
+  var menu = document.querySelector("[data-site-menu]");
+  if (menu && window.CSS && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 48rem)").matches) {
+    menu.open = true;
+  }
+
   // "Nghe đọc bài": the article read aloud by the browser's own Vietnamese voice, paragraph by
   // paragraph; the button stays hidden on a device that has no such voice.
   var listen = document.querySelector("[data-listen]");
@@ -51,6 +87,7 @@
       listen.setAttribute("aria-pressed", "true");
     });
   }
+
   // --- Chia sẻ và lưu bài: copy the article's address; Zalo through the phone's share sheet ---
   // The links work without this: it only adds the copy button (hidden until then) and, on a
   // touch screen that has a share sheet, opens it for "Zalo" (the Zalo app is in it; Zalo's web

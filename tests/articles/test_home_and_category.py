@@ -1,3 +1,5 @@
+import base64
+import hashlib
 import re
 from datetime import timedelta
 
@@ -66,13 +68,13 @@ def test_category_pages_walk_all_articles_newest_first_twenty_at_a_time(client, 
     assert pages == 3
     assert seen == [a.pk for a in articles]
 
-    # ... and back again from the last page with "Tin mới hơn".
+    # ... and back again from the last page with "‹ Trước" (newer).
     last = client.get(f"{category.get_absolute_url()}?truoc={articles[39].pk}")
     assert [a.pk for a in last.context_data["articles"]] == [a.pk for a in articles[40:]]
     back = client.get(f"{category.get_absolute_url()}?sau={articles[40].pk}")
     assert [a.pk for a in back.context_data["articles"]] == [a.pk for a in articles[20:40]]
     html = back.content.decode()
-    assert "Tin mới hơn" in html and "Tin cũ hơn" in html and "Mới nhất" in html
+    assert 'rel="prev"' in html and "‹ Trước" in html and "Sau ›" in html and "« Mới nhất" in html
 
 
 @pytest.mark.django_db
@@ -143,7 +145,13 @@ def test_pages_make_no_third_party_requests_and_carry_a_strict_csp(client):
     for url in ("/", article.category.get_absolute_url(), article.get_absolute_url()):
         response = client.get(url)
         html = response.content.decode()
-        assert "<script>" not in html and " onclick=" not in html and " style=" not in html
+        assert " onclick=" not in html and " style=" not in html
+        # One inline <script> and one <style> (the head's, core/inline.py), each allowed by its hash.
+        csp = response["Content-Security-Policy"]
+        for tag in ("script", "style"):
+            (inline,) = re.findall(rf"<{tag}>(.*?)</{tag}>", html, re.S)
+            digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in csp
         # Nothing loaded from another host: every src and stylesheet/icon href is ours.
         assert not re.findall(r'src="(?:https?:)?//(?!testserver)', html)
         assert not re.findall(

@@ -151,7 +151,7 @@ def test_search_pages_twenty_at_a_time_with_a_fixed_query_count(client, db, sett
 
     (first, html1), (third, html3) = count(1), count(3)
     assert html1.count('class="search-result"') == 20 and html3.count('class="search-result"') == 5
-    assert "Tìm thấy 45 kết quả" in html1 and "Trang 3/3" in html3
+    assert "Tìm thấy 45 kết quả" in html1 and "Trang 3 / 3" in html3
     # The search (articles, documents, the page of results) and, with the page cache off, the
     # header and footer (banner, menu, links) made afresh: the same on page 1 and page 3.
     assert first == third <= 6

@@ -1,7 +1,10 @@
 import io
+from datetime import datetime
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
 
 from articles.models import Article, Category, SiteBanner
 from ratings.models import Vote
@@ -34,7 +37,10 @@ def test_load_demo_creates_the_seed_and_neighbours_and_is_idempotent():
     assert same.filter(published_at__lt=seed.published_at).count() >= 25
     assert same.filter(published_at__gt=seed.published_at).count() >= 25
     assert Article.objects.exclude(category=seed.category).count() >= 3
-    assert SiteBanner.objects.current().filter(alt="Banner 30-4-2024").exists()
+    # The holiday's banner has its window: shown around 30 April 2024, not in 2026.
+    holiday = datetime(2024, 4, 30, 12, tzinfo=timezone.get_current_timezone())
+    assert SiteBanner.objects.current(now=holiday).filter(alt="Banner 30-4-2024").exists()
+    assert not SiteBanner.objects.current().filter(alt="Banner 30-4-2024").exists()
     # The votes' keys are hashes, never readable values.
     assert all(len(key) == 64 for key in Vote.objects.values_list("voter_key", flat=True))
 
@@ -55,3 +61,16 @@ def test_the_demo_register_has_a_dozen_documents_with_searchable_pdfs(client):
     assert "Nghị quyết số 15-NQ/HU" in client.get("/tim-kiem/", {"q": "nghi quyet 15"}).content.decode()
     call_command("load_demo", stdout=io.StringIO())
     assert Document.objects.count() == 12
+
+
+@pytest.mark.django_db
+def test_a_demo_banner_loaded_without_an_end_gets_one_and_leaves_the_header():
+    call_command("load_demo", stdout=io.StringIO())
+    banner = SiteBanner.objects.get(alt="Banner 30-4-2024")
+    banner.shown_until = None
+    banner.save()  # as an older load_demo left it
+    assert 'class="site-banner"' in Client().get("/").content.decode()
+    call_command("load_demo", stdout=io.StringIO())
+    banner.refresh_from_db()
+    assert banner.shown_until.year == 2024
+    assert 'class="site-banner"' not in Client().get("/").content.decode()

@@ -116,11 +116,17 @@ class Command(BaseCommand):
         return created
 
     def load_banner(self):
-        if SiteBanner.objects.filter(alt="Banner 30-4-2024").exists():
+        # The holiday's banner, for its month only: shown in 2026 it looked forgotten (issue 16).
+        shown_until = datetime(2024, 5, 31, 23, 59, tzinfo=TZ)
+        banner = SiteBanner.objects.filter(alt="Banner 30-4-2024").first()
+        if banner is not None:
+            if banner.shown_until is None:  # loaded before it had an end: given one, through save()
+                banner.shown_until = shown_until
+                banner.save()
             return
         SiteBanner(
             image=banner_image(),
             alt="Banner 30-4-2024",
-            # Shown from its holiday on, with no end: the demo site should show it today.
             shown_from=datetime(2024, 4, 1, tzinfo=TZ),
+            shown_until=shown_until,
         ).save()
