@@ -70,8 +70,15 @@ class ArticleQuerySet(NewsroomQuerySet):
     def in_categories(self, category_ids):
         """Articles of these categories, as their main one or one of their extra ones: a subquery
         rather than a join, so that an article in two of them is listed once."""
-        extra = self.model.extra_categories.through.objects.filter(category_id__in=category_ids)
-        return self.filter(Q(category__in=category_ids) | Q(pk__in=extra.values("article_id")))
+        return self.filter(Q(category__in=category_ids) | Q(pk__in=self._extra_ids(category_ids)))
+
+    def extra_in_categories(self, category_ids):
+        """Articles filed in these categories as an extra one (Article.extra_categories)."""
+        return self.filter(pk__in=self._extra_ids(category_ids))
+
+    def _extra_ids(self, category_ids):
+        through = self.model.extra_categories.through
+        return through.objects.filter(category_id__in=category_ids).values("article_id")
 
     def older_than(self, article):
         """Articles just before `article` in (published_at, id) order, nearest first.
