@@ -82,6 +82,25 @@ class Cluster:
 
 
 @contextlib.contextmanager
+def postgresql():
+    """One PostgreSQL server of the test's own; yields its Cluster."""
+    bindir = postgresql_bin()
+    if bindir is None:
+        raise RuntimeError("PostgreSQL's binaries (initdb, pg_ctl) are not installed")
+    folder = _own_folder("huyenuy-pg-")
+    cluster = Cluster(bindir, folder / "data", free_port())
+    try:
+        cluster.run("initdb", "-D", str(cluster.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale")
+        cluster.start()
+        yield cluster
+    finally:
+        if cluster.data.exists():
+            with contextlib.suppress(RuntimeError):
+                cluster.stop("immediate")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
 def primary_and_replica():
     """A primary (wal_level=replica) and a hot standby streaming from it; yields (primary, replica)."""
     bindir = postgresql_bin()
