@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from huyenuy.storage_url import csp_sources, storage_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -43,6 +45,13 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_ints(name: str, default: str = "") -> list[int]:
+    items = env_list(name, default)
+    if not all(item.isdigit() for item in items):
+        raise ImproperlyConfigured(f"{name} must be whole numbers separated by commas, not {','.join(items)!r}")
+    return [int(item) for item in items]
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -169,6 +178,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that drops packets (rather than refusing) must not hold a worker until
     # gunicorn's timeout: after this many seconds the request gets the 503 page instead.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 3)
+# A streaming replica of that PostgreSQL for readers' pages (core/dbrouter.py): writes, the
+# admin, votes, commands and any page within DB_REPLICA_AFTER_WRITE_SECONDS of a write read
+# the primary. A replica that does not answer within 2 seconds (libpq's least) is left alone
+# for DB_REPLICA_RETRY_SECONDS, and its pages are made from the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+DB_REPLICA_AFTER_WRITE_SECONDS = env_int("DB_REPLICA_AFTER_WRITE_SECONDS", 5)
+DB_REPLICA_RETRY_SECONDS = env_int("DB_REPLICA_RETRY_SECONDS", 10)
+if DATABASE_REPLICA_URL:
+    replica = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
+    if {replica["ENGINE"], DATABASES["default"]["ENGINE"]} != {"django.db.backends.postgresql"}:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL and DATABASE_URL must both be postgres:// addresses")
+    # The same prepared statements as the primary's (a hot standby prepares them too).
+    replica["OPTIONS"] = {**DATABASES["default"]["OPTIONS"], **replica.get("OPTIONS", {}), "connect_timeout": 2}
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = replica
+    DATABASE_ROUTERS = ["core.dbrouter.ReplicaRouter"]
+    # Right below the page cache: hits never ask which database to read.
+    MIDDLEWARE.insert(1, "core.dbrouter.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -265,11 +294,17 @@ FORMAT_MODULE_PATH = ["accounts.formats"]  # admin dates typed 28/11/2026, times
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploads on this machine's disk (MEDIA_ROOT, written under a hidden temporary name and named
+# when complete: images/storage.py), or with STORAGE_URL=s3://bucket?endpoint_url=... in
+# S3-compatible object storage that every app server reaches (huyenuy/storage_url.py; keys
+# from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). MEDIA_URL: where pages link photos to
+# (default /media/ on disk, the bucket's own address with STORAGE_URL; nginx or a CDN in front).
+STORAGE_URL = env_str("STORAGE_URL")
+MEDIA_STORAGE, MEDIA_URL = storage_from_url(STORAGE_URL, env_str("MEDIA_URL"))
+MEDIA_IMG_SOURCES, MEDIA_FRAME_SOURCES = csp_sources(MEDIA_STORAGE, MEDIA_URL)
 STORAGES = {
-    # Writes each file under a hidden temporary name and names it when complete (images/storage.py).
-    "default": {"BACKEND": "images.storage.AtomicFileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -296,6 +331,16 @@ DOCUMENT_UPLOAD_MAX_BYTES = env_int("DOCUMENT_UPLOAD_MAX_BYTES", 20 * 1024 * 102
 # Where nginx's internal location serves those files from (X-Accel-Redirect, deploy/nginx-locations.conf):
 # the app checks the document is published, nginx sends the bytes.
 FILES_INTERNAL_URL = "/_tep/"
+
+# The task queue (core/tasks.py): photo renditions, PDF text and e-mail leave the web worker
+# for `manage.py run_worker`, through RQ on Redis. Without Redis, or with TASKS_SYNC=1, they
+# run at once in the process that asks (make run, the tests). TASKS_REDIS_URL: a Redis of its
+# own for the queue (one that never evicts keys); TASKS_QUEUE: another copy of the portal
+# sharing the Redis (a staging site) names another queue.
+TASKS_REDIS_URL = env_str("TASKS_REDIS_URL", REDIS_URL)
+TASKS_SYNC = env_bool("TASKS_SYNC", not TASKS_REDIS_URL)
+TASKS_QUEUE = env_str("TASKS_QUEUE", "default")
+TASKS_RETRY_INTERVALS = env_ints("TASKS_RETRY_INTERVALS", "10,60,300")  # seconds before retry 1, 2, 3
 
 # Security. Production (DEBUG off) gets HTTPS-only cookies, HSTS and a redirect to
 # HTTPS; SECURE_SSL_REDIRECT=0 serves plain HTTP (a local check, or TLS ended
@@ -324,7 +369,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_IMG_SOURCES],
+        "frame-src": [SELF, *MEDIA_FRAME_SOURCES],  # a document's PDF shown in its page
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -368,6 +414,8 @@ SITE_ADDRESS = env_str("SITE_ADDRESS", "Khu phố 1, thị trấn Vĩnh Bình, h
 SITE_PHONE = env_str("SITE_PHONE", "0273 3826 203")
 SITE_EMAIL = env_str("SITE_EMAIL", "huyenuygocongtay@tiengiang.gov.vn")
 SITE_LICENCE = env_str("SITE_LICENCE", "")
+# The emblem beside the name in the header: a static file's path or an address; empty: the name alone.
+SITE_LOGO = env_str("SITE_LOGO", "img/favicon.svg")
 
 # Contact and feedback (contact/): where messages are announced, how long they are kept, spam limits.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", SITE_EMAIL)
@@ -447,7 +495,9 @@ CKEDITOR_5_CONFIGS = {
 
 # Uploaded media are served by nginx in production; SERVE_MEDIA=1 lets Django do it
 # (a single small server without nginx, or `make run`).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG and not STORAGE_URL)
+if SERVE_MEDIA and (STORAGE_URL or not MEDIA_URL.startswith("/")):
+    raise ImproperlyConfigured("SERVE_MEDIA=1 serves MEDIA_ROOT here: not with STORAGE_URL or an http MEDIA_URL")
 
 # Star ratings (ratings/): a vote throttle per client address, counted in the cache.
 RATING_VOTES_PER_IP_PER_HOUR = env_int("RATING_VOTES_PER_IP_PER_HOUR", 60)

@@ -24,6 +24,8 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 STATIC_ROOT = tempfile.mkdtemp(prefix="huyenuy-test-static-")
 # Not var/locks: a gunicorn running from the same checkout must not share the photo job slots.
 IMAGE_JOB_LOCK_DIR = tempfile.mkdtemp(prefix="huyenuy-test-locks-")
+# Tasks run at once, as in `make run`, even when the environment names a Redis (tests/tasks/ turn the queue on).
+TASKS_SYNC = True
 WHITENOISE_USE_FINDERS = True
 # A test database of this run's own on PostgreSQL: two runs at once against one server
 # (`make test` twice, CI and a developer) must not create, use or drop the same database.
