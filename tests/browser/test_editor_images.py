@@ -14,6 +14,7 @@ from tests.factories import make_category, make_user, newsroom_group
 pytestmark = [pytest.mark.browser, pytest.mark.live]
 
 PASSWORD = "Bien-tap-vien-2024!"
+TITLE = "Hội nghị sơ kết công tác xây dựng Đảng và hệ thống chính trị sáu tháng đầu năm 2026"
 
 
 def log_in(page, username):
@@ -78,10 +79,26 @@ def test_an_inserted_photo_asks_for_its_caption_and_description(new_context, tmp
     expect(kept).to_contain_text("Ảnh đã chọn: anh-dai-dien.jpg (sẽ được lưu khi bài viết được lưu)")
     expect(kept.locator("img")).to_have_js_property("complete", True)
     assert kept.locator("img").evaluate("img => img.naturalWidth") == 480
-    editor.locator("#id_title").fill("Hội nghị sơ kết sáu tháng đầu năm")
+    editor.locator("#id_title").fill(TITLE)
     editor.get_by_role("button", name="Lưu nháp").click()
     expect(editor.locator(".messagelist .success")).to_contain_text("Đã lưu nháp")
     article = Article.objects.get()
     assert article.lead_image.name.startswith("articles/") and article.lead_image_width == 900
     assert 'alt="Đại biểu dự hội nghị"' in article.body and "Quang cảnh hội nghị</figcaption>" in article.body
+
+    # The list shows the title on one or two lines, not one word per line.
+    title_link = editor.locator("#result_list th.field-title a", has_text=TITLE)
+    assert title_link.evaluate("a => a.getClientRects().length") <= 2
+
+    # A long lead edited: the revision says what changed, and compare wraps the text.
+    editor.goto(f"/admin/articles/article/{article.pk}/change/")
+    editor.locator("#id_summary").fill("Hội nghị đánh giá kết quả thực hiện nghị quyết " * 12)
+    editor.get_by_role("button", name="Lưu lại").click()
+    expect(editor.locator(".messagelist .success")).to_be_visible()
+    editor.goto(f"/admin/articles/article/{article.pk}/history/")
+    expect(editor.locator("#change-history")).to_contain_text("Đã sửa: Tóm tắt (sapo).")
+    editor.locator("#change-history input[type=submit], #change-history button").first.click()
+    diff = editor.locator("pre.highlight", has_text="thực hiện nghị quyết")
+    expect(diff).to_be_visible()
+    assert diff.evaluate("pre => pre.scrollWidth <= pre.clientWidth + 1")
     assert browser_errors.flush(editor) == []
