@@ -65,7 +65,7 @@ def run_now(func, *args) -> None:
 def _push(func, args: tuple) -> bool:
     """Put the job on the queue; False (and nothing queued) if no worker listens on it."""
     from redis.exceptions import RedisError
-    from rq import Queue, Retry, Worker
+    from rq import Callback, Queue, Retry, Worker
 
     try:
         connection = redis_connection(ENQUEUE_TIMEOUTS)
@@ -78,7 +78,7 @@ def _push(func, args: tuple) -> bool:
             # The queue's name in the job's id: `rq:job:<queue>-…`, so that a test run removes its own keys.
             job_id=f"{queue.name}-{uuid.uuid4().hex}",
             retry=Retry(max=len(settings.TASKS_RETRY_INTERVALS), interval=settings.TASKS_RETRY_INTERVALS),
-            on_failure=log_failure,
+            on_failure=Callback(log_failure),
             result_ttl=RESULT_TTL,
             failure_ttl=FAILURE_TTL,
         )
