@@ -15,6 +15,7 @@ from rq import Queue, Worker
 from contact.models import Message
 from core import tasks
 from huyenuy.settings import cache_from_url
+from images import deferred
 from images.renditions import rendition_name
 from tests.contact.helpers import send
 from tests.factories import image_bytes, make_user
@@ -80,7 +81,7 @@ def worker(settings, tmp_path, static_root):
     try:
         until(lambda: Worker.count(queue=queue) or process.poll() is not None, "the worker to listen")
         assert process.poll() is None, log.read_text()
-        yield process, log, mail_folder
+        yield log, mail_folder
         # systemctl stop: SIGTERM, the worker ends what it does and says so.
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=STARTUP_SECONDS) == 0
@@ -95,7 +96,7 @@ def worker(settings, tmp_path, static_root):
 
 
 def test_a_large_photo_gets_its_renditions_from_the_worker(client, worker, settings):
-    process, log, _ = worker
+    log, _ = worker
     client.force_login(make_user(staff=True, perms=["add_article", "change_article"]))
     response = upload(client, image_bytes(size=(4000, 3000)))
     assert response.status_code == 200
@@ -105,13 +106,11 @@ def test_a_large_photo_gets_its_renditions_from_the_worker(client, worker, setti
     ]
     until(lambda: all((settings.MEDIA_ROOT / r).exists() for r in renditions), "the renditions")
     until(lambda: "make_missing_renditions" in log.read_text(), "the worker's log line")
-    from images import deferred
-
     until(lambda: deferred.ready(name), "the photo to be ready for pages")
 
 
 def test_a_task_that_fails_twice_is_retried_and_succeeds(worker, tmp_path):
-    process, log, _ = worker
+    log, _ = worker
     folder = tmp_path / "tries"
     tasks.enqueue(fail_twice, str(folder))
     until(lambda: folder.exists() and len(list(folder.iterdir())) == 3, "the third try")
@@ -121,7 +120,7 @@ def test_a_task_that_fails_twice_is_retried_and_succeeds(worker, tmp_path):
 
 
 def test_the_office_is_emailed_by_the_worker(client, worker):
-    process, log, mail_folder = worker
+    log, mail_folder = worker
     assert send(client).status_code == 303
     message = Message.objects.get()
     until(lambda: mail_folder.exists() and any(mail_folder.iterdir()), "the e-mail", log)
