@@ -26,7 +26,7 @@ def tab_to(page, locator, limit=40):
 def open_menu(page):
     menu = page.locator("#menu-chinh")
     expect(menu).to_be_hidden()  # folded on a phone
-    tab_to(page, page.locator("#mo-menu"))
+    tab_to(page, page.locator(".site-menu > summary"))
     page.keyboard.press("Space")
     expect(menu).to_be_visible()
     return menu
