@@ -40,7 +40,11 @@ def lighthouse(url: str) -> dict:
             f"--output-path={report}",
             "--chrome-flags=--headless --no-sandbox --disable-gpu",
         ]
-        subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600)
+        # Lighthouse now and then loses the trace of a load on a busy machine (NO_NAVSTART): try again.
+        for attempt in range(3):
+            done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600, check=attempt == 2)
+            if done.returncode == 0:
+                break
         return json.loads(report.read_text())
 
 
