@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 VNU := var/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+LIGHTHOUSE := var/lighthouse/node_modules/lighthouse/cli/index.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -15,13 +16,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
-install: $(STAMP) $(VNU)
+install: $(STAMP) $(VNU) $(LIGHTHOUSE)
 
 # The W3C's Nu HTML Checker for tests/core/test_html_valid.py (npm's vnu-jar; needs Java to run).
 # Without npm the test says so and is skipped, except under CI.
 $(VNU):
 	@command -v npm >/dev/null 2>&1 && npm install --silent --no-save --no-audit --no-fund --prefix var/vnu vnu-jar@26.9.27 \
 		|| echo "npm is missing: the HTML validity test will be skipped"
+
+# Lighthouse for tests/browser/test_lighthouse.py and bench/lighthouse.py (npm; runs on node and Chromium).
+$(LIGHTHOUSE):
+	@command -v npm >/dev/null 2>&1 && npm install --silent --no-save --no-audit --no-fund --prefix var/lighthouse lighthouse@13.5.0 \
+		|| echo "npm is missing: the Lighthouse test will be skipped"
 
 # A local copy: SQLite in var/ unless DATABASE_URL is set; DEBUG on unless set.
 run: export DEBUG ?= 1
@@ -33,7 +39,7 @@ run: $(STAMP)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster).
-test: $(STAMP) $(VNU)
+test: $(STAMP) $(VNU) $(LIGHTHOUSE)
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 # The same on PostgreSQL, without the tests that start gunicorn, nginx or Chromium (marker `live`).
