@@ -89,6 +89,10 @@ def test_writer_submits_an_approver_publishes_a_reader_sees(new_context, tmp_pat
     # The approver finds it among the articles waiting for review and publishes it.
     approver = new_context().new_page()
     log_in(approver, "thuky")
+    # Their edit form shows no empty error box (the editing lock's notice waits hidden).
+    approver.goto(f"/admin/articles/article/{article.pk}/change/")
+    expect(approver.locator("#article_form")).to_be_visible()
+    assert approver.locator(".errornote:visible").count() == 0
     approver.goto("/admin/articles/article/?tinh-trang=pending")
     row = approver.locator("#result_list tbody tr", has_text=TITLE)
     row.locator("input.action-select").check()
