@@ -61,8 +61,11 @@ class WholeSet:
 @contextlib.contextmanager
 def s3_server():
     """moto's S3 server mode on a free port; yields its endpoint."""
+    import logging
+
     from moto.server import ThreadedMotoServer
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # not a line per request
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
