@@ -11,6 +11,7 @@ import mimetypes
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -74,12 +75,30 @@ class LatestArticlesFeed(Feed):
     def item_enclosures(self, item):
         if not item.lead_image:
             return []
-        try:
-            length = item.lead_image.storage.size(item.lead_image.name)
-        except OSError:  # the file is gone: no enclosure rather than a wrong one
+        length = photo_bytes(item.lead_image)
+        if length is None:  # the file is gone: no enclosure rather than a wrong one
             return []
         mime_type = mimetypes.guess_type(item.lead_image.name)[0] or "image/jpeg"
         return [Enclosure(self.request.build_absolute_uri(item.lead_image.url), str(length), mime_type)]
+
+
+# A stored photo's name is never reused (random names), so its size never changes.
+PHOTO_BYTES_SECONDS = 30 * 24 * 3600
+
+
+def photo_bytes(file) -> int | None:
+    """The size of a stored photo, for its enclosure: asked of the storage once and then kept
+    in the shared cache, since with object storage (STORAGE_URL) each ask is a request to it.
+    None when the file is gone or the storage does not answer: a feed never fails for it."""
+    key = f"feeds:photo-bytes:{file.name}"
+    size = cache.get(key)
+    if size is None:
+        try:
+            size = file.storage.size(file.name)
+        except Exception:  # OSError on disk; with S3 botocore's own errors (missing, unreachable)
+            return None
+        cache.set(key, size, PHOTO_BYTES_SECONDS)
+    return size
 
 
 class CategoryArticlesFeed(LatestArticlesFeed):
