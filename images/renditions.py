@@ -36,6 +36,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 
+import pagecache
 from core import tasks
 
 from . import deferred
@@ -271,6 +272,9 @@ def make_missing_renditions(name: str) -> None:
         for width, ext, content in data:
             storage.save(rendition_name(name, width, ext), ContentFile(content))
     deferred.done(name)
+    # Pages made while the photo waited offer its original alone and are in the page cache:
+    # made again, they offer its smaller copies (a few uploads a day; pages are cheap to make).
+    pagecache.invalidate_all()
 
 
 def picture_candidates(name: str, width: int | None, storage=None) -> dict:

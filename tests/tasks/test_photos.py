@@ -82,3 +82,20 @@ def test_without_a_queue_the_renditions_come_with_the_upload(client, editor, set
     client.force_login(editor)
     name = upload(client, image_bytes(size=(900, 600))).json()["url"].removeprefix(settings.MEDIA_URL)
     assert len(media_files(settings)) == 6 and name in media_files(settings)
+
+
+def test_a_page_cached_while_its_photo_waited_is_made_again_with_the_renditions(
+    client, queue, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(lead_image=image_upload(size=(1600, 1000)), lead_image_alt="Hội nghị")
+    url = default_storage.url(article.lead_image.name)
+    assert offered(client.get(article.get_absolute_url()).content.decode()) == [url]
+    cached = client.get(article.get_absolute_url())
+    assert cached["X-Page-Cache"] == "hit" and offered(cached.content.decode()) == [url]
+
+    queue.run()
+    response = client.get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert f"{url.removesuffix('.jpg')}-480w.webp" in offered(response.content.decode())
