@@ -126,7 +126,7 @@ def test_a_full_disk_saves_nothing_and_says_so(client, approver, monkeypatch):
     assert not Document.objects.exists()
 
 
-def test_the_register_is_cleared_from_the_page_cache_and_the_news_is_not(client):
+def test_a_document_clears_the_register_and_the_home_and_a_list_edit_the_register_alone(client):
     from articles.models import Article  # noqa: F401 - the home page needs the articles app's tables
     from tests.factories import make_article
 
@@ -140,6 +140,13 @@ def test_the_register_is_cleared_from_the_page_cache_and_the_news_is_not(client)
     document.save()
     page = client.get("/van-ban/")
     assert page.headers.get("X-Page-Cache") != "hit" and "Trích yếu đã sửa" in page.content.decode()
+    home = client.get("/")  # its side column lists the newest documents ("Văn bản mới")
+    assert home.headers.get("X-Page-Cache") != "hit" and "Trích yếu đã sửa" in home.content.decode()
+    assert client.get("/").headers.get("X-Page-Cache") == "hit"
+    issuer = document.issuer
+    issuer.name = "Ban Thường vụ Huyện ủy Gò Công Tây"
+    issuer.save()  # the home does not show issuers: it stays cached
+    assert "Ban Thường vụ Huyện ủy Gò Công Tây" in client.get("/van-ban/").content.decode()
     assert client.get("/").headers.get("X-Page-Cache") == "hit"
 
 
