@@ -1,5 +1,6 @@
 import io
-from datetime import datetime
+import re
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -74,3 +75,25 @@ def test_a_demo_banner_loaded_without_an_end_gets_one_and_leaves_the_header():
     banner.refresh_from_db()
     assert banner.shown_until.year == 2024
     assert 'class="site-banner"' not in Client().get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_month_of_views_so_xem_nhieu_shows_and_a_second_run_adds_none(client):
+    from hits.models import DailyViews
+
+    call_command("load_demo", stdout=io.StringIO())
+    today = timezone.localdate()
+    assert DailyViews.objects.filter(day=today).count() == 12
+    assert DailyViews.objects.filter(day__lt=today - timedelta(days=29)).count() == 0
+    assert len(set(DailyViews.objects.values_list("count", flat=True))) > 20  # a spread, not one number
+    home = client.get("/").content.decode()
+    lists = re.search(r'<aside class="most-read".*?</aside>', home, re.S)
+    assert lists and "Chưa có số liệu" not in lists.group(0)
+    for heading in ("Trong tuần", "Trong tháng"):
+        assert heading in lists.group(0)
+    assert len(re.findall(r"<li><a href=", lists.group(0))) == 10  # five a list
+    assert lists.group(0).index(SEED_TITLE) < lists.group(0).index("Trong tháng")  # the seed leads the week
+    before = list(DailyViews.objects.order_by("article", "day").values_list("article", "day", "count"))
+    call_command("load_demo", stdout=io.StringIO())
+    assert list(DailyViews.objects.order_by("article", "day").values_list("article", "day", "count")) == before
+    assert 'id="van-ban-moi"' in client.get("/").content.decode()

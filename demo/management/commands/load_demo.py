@@ -16,13 +16,17 @@ from demo.navigation import load_navigation
 from demo.pages import load_pages
 from demo.people import load_people
 from demo.pictures import banner_image, demo_image
+from demo.readership import load_views
 from demo.register import load_documents
 from ratings import services
 from ratings.models import Vote
 
 
 class Command(BaseCommand):
-    help = "Tạo nội dung mẫu: chuyên mục, bài viết mẫu của cổng cũ, banner 30-4-2024 (chạy lại không thay đổi gì)."
+    help = (
+        "Tạo nội dung mẫu: chuyên mục, bài viết mẫu của cổng cũ, banner 30-4-2024, văn bản, "
+        "lượt xem 30 ngày qua cho mục Xem nhiều (chạy lại không thay đổi gì)."
+    )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -34,10 +38,12 @@ class Command(BaseCommand):
             pages = load_pages()
             people = load_people()
             load_navigation()
+            views = load_views()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Nội dung mẫu sẵn sàng: {Article.objects.count()} bài viết ({created} bài mới), "
                 f"{documents} văn bản mới, {pages} trang giới thiệu mới, {people} người trong tổ chức (mẫu), "
+                f"{views} dòng lượt xem theo ngày mới, "
                 f"bài mẫu tại {seed.get_absolute_url()}"
             )
         )
