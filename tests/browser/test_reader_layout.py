@@ -2,7 +2,8 @@
 (issue 16, point 5): a compact header, no gap without a photo, the side column, A-/A+, the
 rating block keeping the keyboard, one pagination."""
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -110,6 +111,34 @@ def test_the_side_column_is_beside_the_content_on_a_desktop_and_after_it_on_a_ph
     # Body text: left-aligned on a phone (no wide gaps), justified only on a wide screen.
     aligned = page.locator(".article-body").evaluate("el => getComputedStyle(el).textAlign")
     assert aligned == ("justify" if viewport is DESKTOP else "left")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_home_has_its_side_column_of_new_documents_before_any_view_is_counted(new_context, site, viewport):
+    """A new site has no "Xem nhiều" yet: the home's side column still holds the register's newest documents."""
+    from tests.documents.helpers import make_document
+
+    newest = make_document("20-NQ/HU", summary="Về đẩy mạnh chuyển đổi số năm 2025", issued_on=date(2025, 6, 2))
+    make_document("19-KH/HU", issued_on=date(2025, 5, 20))
+    page = reader(new_context, viewport)
+    page.goto("/")
+    side = page.locator(".layout-side")
+    expect(side.get_by_role("heading", name="Văn bản mới")).to_be_visible()
+    expect(side.get_by_role("heading", name="Xem nhiều")).to_have_count(0)
+    expect(side.locator(".side-list a").first).to_have_text("20-NQ/HU")
+    expect(side.locator(".side-list-text").first).to_have_text("Về đẩy mạnh chuyển đổi số năm 2025")
+    main, aside = box(page, "main"), side.bounding_box()
+    if viewport is DESKTOP:
+        assert aside["x"] >= main["x"] + main["width"]  # to the right
+        assert abs(aside["y"] - main["y"]) < 40  # and level with it
+        assert main["width"] < 0.75 * DESKTOP["width"]  # no longer one wide column
+    else:
+        assert aside["y"] >= main["y"] + main["height"] - 1  # below
+    side.get_by_role("link", name="20-NQ/HU").click()
+    expect(page).to_have_url(re.compile(re.escape(newest.get_absolute_url()) + "$"))
+    page.go_back()
+    page.locator(".layout-side").get_by_role("link", name="Xem tất cả văn bản ›").click()
+    expect(page.locator("h1")).to_contain_text("Văn bản")
 
 
 def test_a_plus_makes_the_text_larger_and_is_remembered_after_a_reload(new_context, site, browser_errors):
