@@ -19,8 +19,11 @@ ARTICLES = 12
 
 def _count(rank: int, days_ago: int, weekday: int) -> int:
     """Readers of the rank-th article that day: the most read far ahead, fewer at weekends,
-    a little less every day back, and some day-to-day scatter."""
+    a little less every day back, and some day-to-day scatter. The last few are this week's
+    news (read a lot in the last 7 days, little before), so the week's list is not the month's."""
     base = 900 // (rank + 3)
+    if rank >= ARTICLES - 4:
+        base = base * 4 if days_ago < 7 else base // 4
     weekend = 0.6 if weekday >= 5 else 1.0
     fading = 1.0 - days_ago / (DAYS * 2.5)
     scatter = ((rank * 31 + days_ago * 17) % 23) - 11
