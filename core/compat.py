@@ -53,3 +53,10 @@ def csp_loosened(response) -> bool:
 def concrete_fields(model) -> tuple:
     """The fields of `model` that have a column, in the table's order (Options.concrete_fields)."""
     return tuple(model._meta.concrete_fields)
+
+
+def drop_broken_connection(connection) -> None:
+    """Close `connection` if it was kept open (CONN_MAX_AGE) and no longer answers, as Django
+    does before a request's first query (BaseDatabaseWrapper.close_if_health_check_failed,
+    called on request_started), so that the next query opens a fresh one."""
+    connection.close_if_health_check_failed()

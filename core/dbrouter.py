@@ -33,6 +33,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 from pagecache.store import CACHE_ERRORS
 
+from . import compat
 from .middleware import DATABASE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class _ReplicaHealth:
         try:
             # Django checks a kept connection once per request, before its first query;
             # done here, a dead one is found while the primary can still take the query.
-            replica.close_if_health_check_failed()
+            compat.drop_broken_connection(replica)
             replica.ensure_connection()
         except DATABASE_ERRORS as error:
             self.failed(error)

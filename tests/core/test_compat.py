@@ -71,3 +71,12 @@ def test_loosen_csp_adds_sources_to_this_response_only():
     plain = middleware.process_response(request, HttpResponse())["Content-Security-Policy"]
     assert "style-src 'self' 'unsafe-inline'" in header
     assert "unsafe-inline" not in plain
+
+
+@pytest.mark.django_db
+def test_drop_broken_connection_keeps_a_connection_that_answers():
+    connection.ensure_connection()
+    kept = connection.connection
+    connection.health_check_done = False  # as at the start of a request
+    compat.drop_broken_connection(connection)
+    assert connection.connection is kept and connection.health_check_done
