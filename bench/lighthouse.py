@@ -11,41 +11,19 @@ in every category; tests/browser/test_lighthouse.py holds that line in CI.
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ROOT, bench_env, gunicorn, manage, prepare
 
-LIGHTHOUSE = ROOT / "var" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = "/usr/bin/chromium"
-CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+sys.path.insert(0, str(ROOT))
+
+from tests.lighthouse import CATEGORIES, LIGHTHOUSE, lighthouse
+
 AUDITS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
-
-
-def lighthouse(url: str) -> dict:
-    with tempfile.TemporaryDirectory(prefix="lighthouse-") as folder:
-        report = Path(folder) / "report.json"
-        command = [
-            "node",
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            "--chrome-flags=--headless --no-sandbox --disable-gpu",
-        ]
-        # Lighthouse now and then loses the trace of a load on a busy machine (NO_NAVSTART): try again.
-        for attempt in range(3):
-            done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600, check=attempt == 2)
-            if done.returncode == 0:
-                break
-        return json.loads(report.read_text())
 
 
 def main() -> None:

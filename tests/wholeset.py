@@ -18,12 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.live import ROOT, STARTUP_SECONDS, free_port, gunicorn, nginx, redis_server
+from tests.live import ROOT, STARTUP_SECONDS, gunicorn, nginx, redis_server
 from tests.pgservers import ADMIN, SECRET_KEY, Cluster, create_database, manage, pgbouncer, primary_and_replica
-
-KEYS = {"AWS_ACCESS_KEY_ID": "huyenuy-set", "AWS_SECRET_ACCESS_KEY": "huyenuy-set-secret"}
-REGION = "us-east-1"
-POLICY = ROOT / "deploy" / "s3-bucket-policy.json"
+from tests.storage.conftest import KEYS, Bucket, s3_server
 
 
 @dataclasses.dataclass
@@ -33,46 +30,23 @@ class WholeSet:
     primary: Cluster
     replica: Cluster
     database: str
-    bucket: str
-    s3_endpoint: str
-    media_url: str
+    bucket: Bucket  # the S3 server's bucket holding every upload
     worker_log: Path
     env: dict
 
-    def s3(self):
-        import boto3
-
-        return boto3.client(
-            "s3", endpoint_url=self.s3_endpoint, region_name=REGION,
-            aws_access_key_id=KEYS["AWS_ACCESS_KEY_ID"], aws_secret_access_key=KEYS["AWS_SECRET_ACCESS_KEY"],
-        )  # fmt: skip
+    @property
+    def media_url(self) -> str:
+        """Where pages link photos: the bucket's own address."""
+        return f"{self.bucket.endpoint}/{self.bucket.name}/"
 
     def objects(self) -> set[str]:
-        pages = self.s3().get_paginator("list_objects_v2").paginate(Bucket=self.bucket)
-        return {item["Key"] for page in pages for item in page.get("Contents", [])}
+        return self.bucket.objects()
 
     def reads(self, cluster: Cluster) -> int:
         """Transactions the portal's database has run on `cluster` so far."""
         sql = "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = %s"
         cluster.query("SELECT pg_stat_clear_snapshot()")
         return cluster.query(sql, (self.database,))[0][0]
-
-
-@contextlib.contextmanager
-def s3_server():
-    """moto's S3 server mode on a free port; yields its endpoint."""
-    import logging
-
-    from moto.server import ThreadedMotoServer
-
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # not a line per request
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.stop()
 
 
 @contextlib.contextmanager
@@ -107,24 +81,20 @@ def worker(env: dict, log: Path):
 def whole_set(static_root: Path, *, app_servers: int = 2, workers_per_server: int = 2, **extra_env):
     """Start the whole set with the demo content and an administrator (tests.pgservers.ADMIN);
     yield a WholeSet."""
-    import boto3
-
-    folder = Path(tempfile.mkdtemp(prefix="huyenuy-set-"))
-    folder.chmod(0o755)
-    with primary_and_replica() as (primary, replica), redis_server() as redis, s3_server() as endpoint:
-        bucket = f"huyenuy-{os.getpid()}"
-        s3 = boto3.client(
-            "s3", endpoint_url=endpoint, region_name=REGION,
-            aws_access_key_id=KEYS["AWS_ACCESS_KEY_ID"], aws_secret_access_key=KEYS["AWS_SECRET_ACCESS_KEY"],
-        )  # fmt: skip
-        s3.create_bucket(Bucket=bucket)
-        s3.put_bucket_policy(Bucket=bucket, Policy=POLICY.read_text().replace(":::huyenuy-media/", f":::{bucket}/"))
-        storage_url = f"s3://{bucket}?endpoint_url={endpoint}&region={REGION}"
+    with (
+        tempfile.TemporaryDirectory(prefix="huyenuy-set-") as tmp,
+        primary_and_replica() as (primary, replica),
+        redis_server() as redis,
+        s3_server() as endpoint,
+    ):
+        folder = Path(tmp)
+        folder.chmod(0o755)
+        bucket = Bucket(endpoint)  # with deploy/s3-bucket-policy.json
         database = "huyenuy"
         direct_url = create_database(primary, database)
         common = {
             **KEYS,
-            "STORAGE_URL": storage_url,
+            "STORAGE_URL": bucket.storage_url,
             "REDIS_URL": redis.url,
             "TASKS_QUEUE": "huyenuy",
             "TASKS_RETRY_INTERVALS": "1,1,1",
@@ -166,8 +136,4 @@ def whole_set(static_root: Path, *, app_servers: int = 2, workers_per_server: in
                 worker_log = folder / "worker.log"
                 stack.enter_context(worker(env, worker_log))
                 front = stack.enter_context(nginx(servers, media=empty_media))
-                media_url = f"{endpoint}/{bucket}/"
-                yield WholeSet(front, servers, primary, replica, database, bucket, endpoint, media_url, worker_log, env)
-    import shutil
-
-    shutil.rmtree(folder, ignore_errors=True)
+                yield WholeSet(front, servers, primary, replica, database, bucket, worker_log, env)

@@ -7,10 +7,8 @@ Chromium) the test says so and is skipped, except under CI, where that is a fail
 """
 
 import io
-import json
 import os
 import shutil
-import subprocess
 
 import pytest
 from django.core.cache import caches
@@ -19,11 +17,8 @@ from django.db import connection
 
 from articles.models import Article
 from huyenuy.settings import cache_from_url
-from tests.live import ROOT, app_env, gunicorn
-
-LIGHTHOUSE = ROOT / "var" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = "/usr/bin/chromium"
-CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+from tests.lighthouse import CATEGORIES, CHROMIUM, LIGHTHOUSE, lighthouse
+from tests.live import app_env, gunicorn
 
 pytestmark = [
     pytest.mark.live,
@@ -51,23 +46,8 @@ def lighthouse_cli():
     return LIGHTHOUSE
 
 
-def scores(cli, url, tmp_path) -> dict:
-    report = tmp_path / "report.json"
-    command = [
-        "node",
-        str(cli),
-        url,
-        "--quiet",
-        "--output=json",
-        f"--output-path={report}",
-        "--chrome-flags=--headless --no-sandbox --disable-gpu",
-    ]
-    # Lighthouse now and then loses the trace of a load on a busy machine (NO_NAVSTART): try again.
-    for attempt in range(3):
-        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600, check=attempt == 2)
-        if done.returncode == 0:
-            break
-    categories = json.loads(report.read_text())["categories"]
+def scores(url) -> dict:
+    categories = lighthouse(url)["categories"]
     return {name: categories[name]["score"] for name in CATEGORIES}
 
 
@@ -80,7 +60,7 @@ def test_home_and_article_score_at_least_095_in_every_category_on_a_phone(
     settings.CACHES = {"default": cache_from_url(cache_url), "pages": cache_from_url(cache_url, "pages")}
     env = app_env(settings, cache_url, static_root, SERVE_MEDIA="1")
     with gunicorn(env) as base:
-        found = {path: scores(lighthouse_cli, base + path, tmp_path) for path in ("/", seed.get_absolute_url())}
+        found = {path: scores(base + path) for path in ("/", seed.get_absolute_url())}
     caches["pages"].clear()
     low = {path: {name: score for name, score in page.items() if score < 0.95} for path, page in found.items()}
     assert not any(low.values()), found

@@ -1,6 +1,8 @@
 """An S3-protocol server of the tests' own on 127.0.0.1 (moto's server mode), and settings
 that store every upload in a new bucket of it, as STORAGE_URL=s3://... does."""
 
+import contextlib
+import logging
 import urllib.request
 import uuid
 from pathlib import Path
@@ -17,15 +19,25 @@ KEYS = {"AWS_ACCESS_KEY_ID": "huyenuy-test", "AWS_SECRET_ACCESS_KEY": "huyenuy-t
 REGION = "us-east-1"
 
 
-@pytest.fixture(scope="session")
-def s3_endpoint():
+@contextlib.contextmanager
+def s3_server():
+    """moto's S3 server mode on a free port of 127.0.0.1; yields its endpoint."""
     from moto.server import ThreadedMotoServer
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # not a line per request
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    with s3_server() as endpoint:
+        yield endpoint
 
 
 def s3_client(endpoint: str):
