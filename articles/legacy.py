@@ -1,60 +1,58 @@
-"""Links of the old NukeViet portal, answered with a permanent redirect (301) to the new address.
-
-    /news/<category-alias>/<alias>-<id>.html   -> the published article whose legacy_id is <id>
-    /news/<category-alias>/                    -> the category whose legacy_alias (else slug) is <category-alias>
-    /news/tag/<alias>                          -> the tag whose slug is slugify_vi(<alias>)
-    /news/rss/, /news/rss/<category-alias>/    -> /rss/, that category's feed
-    /news/                                     -> /
-
-each also under a language prefix (/vi/news/...), with or without the trailing
-slash. Anything unknown, or an article the public may not see, is a 404.
+"""The articles of the old NukeViet portal, found by what its links say of them: the category's old
+alias, the article's old alias and the old id (Article.legacy_id, kept by the importer). The old
+links themselves (/news/..., index.php?nv=news..., the short form) are read by nukeviet/links.py;
+this is the part that knows articles, used by that resolver and by the article page, whose own
+address has the old short form's shape (/<category>/<alias>-<id>.html).
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 
 from core.text import slugify_vi
 
-from .models import Article, Category, Tag
+from .models import Article, Category
 
 
-def legacy_category(alias: str) -> Category:
+def legacy_category(alias: str, *, public: bool = True) -> Category | None:
+    """The category whose old alias (else, for one made by hand, whose slug) an old link names."""
     if "\x00" in alias:  # PostgreSQL text cannot hold it: such a link can't be ours
-        raise Http404(_("Không tìm thấy chuyên mục."))
-    active = Category.objects.visible()
-    category = active.filter(legacy_alias=alias).order_by("pk").first()
-    if category is None:
-        category = active.filter(slug=slugify_vi(alias, 120)).first()
+        return None
+    categories = Category.objects.visible() if public else Category.objects.all()
+    category = categories.filter(legacy_alias=alias).order_by("pk").first()
+    return category or categories.filter(slug=slugify_vi(alias, 120)).first()
+
+
+def legacy_category_or_404(alias: str) -> Category:
+    category = legacy_category(alias)
     if category is None:
         raise Http404(_("Không tìm thấy chuyên mục."))
     return category
 
 
-@require_safe
-def news_home(request, lang=None):
-    return redirect("articles:home", permanent=True)
+def legacy_article(legacy_id: int, *, public: bool = True) -> Article | None:
+    """The imported article whose old id is `legacy_id` (published, unless public=False), with its category."""
+    if legacy_id > 2**31:
+        return None
+    articles = Article.objects.published() if public else Article.objects.all()
+    return articles.select_related("category").filter(legacy_id=legacy_id).first()
 
 
-@require_safe
-def news_article(request, category, alias, legacy_id, lang=None):
-    article = get_object_or_404(Article.objects.published().select_related("category"), legacy_id=int(legacy_id))
-    return redirect(article, permanent=True)
+def _likeness(article: Article, category: str, slug: str, *, legacy: bool) -> int:
+    """How many of an address's two names fit an article: the category's and its own."""
+    if legacy:
+        names = (article.category.legacy_alias or article.category.slug, article.slug)
+        return (category == names[0]) + (slugify_vi(slug, 200) == names[1])
+    return (category == article.category.slug) + (slug == article.slug)
 
 
-@require_safe
-def news_category(request, category, lang=None):
-    return redirect(legacy_category(category), permanent=True)
-
-
-@require_safe
-def news_tag(request, alias, lang=None):
-    return redirect(get_object_or_404(Tag, slug=slugify_vi(alias, 120)), permanent=True)
-
-
-@require_safe
-def news_feed(request, category=None, lang=None):
-    if category is None:
-        return redirect("rss", permanent=True)
-    return redirect("rss_category", slug=legacy_category(category).slug, permanent=True)
+def better_old_article(category: str, slug: str, number: int, found: Article | None) -> Article | None:
+    """For /<category>/<slug>-<number>.html that is not `found`'s own address: the imported article
+    whose old id is `number`, when the address fits it better than `found` (the portal's article
+    whose id is `number`, if any), so that an old link never leads to another article whose new id
+    happens to be the old one. None: `found` (with its stale address) is the one meant."""
+    old = legacy_article(number)
+    if old is None or old.pk == getattr(found, "pk", None):
+        return None
+    if found is None or _likeness(old, category, slug, legacy=True) > _likeness(found, category, slug, legacy=False):
+        return old
+    return None

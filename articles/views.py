@@ -18,7 +18,7 @@ from files.views import file_response
 from images.errors import BUSY_RETRY_AFTER, PhotoNotStored, ServerBusy
 from images.renditions import store_editor_image
 
-from . import display, pagesql, sharing
+from . import display, legacy, pagesql, sharing
 from .forms import SearchForm
 from .models import Article, Attachment, Category, Tag, Topic
 
@@ -277,13 +277,16 @@ class ArticleDetailView(DetailView):
         # The page shows the article's rating totals: a vote clears this page alone.
         return {Article.cache_tag(pk)}
 
-    def get_object(self, queryset=None):
-        return published_or_404(self.kwargs["pk"])
-
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        if (kwargs["category"], kwargs["slug"]) != (self.object.category.slug, self.object.slug):
-            return redirect(self.object, permanent=True)
+        self.object = pagesql.published_article(kwargs["pk"])
+        names = kwargs["category"], kwargs["slug"]
+        if self.object is None or names != (self.object.category.slug, self.object.slug):
+            # Not this article's own address: a stale one of it, or the old portal's short form
+            # of an imported article's (its old id, not its new one): articles/legacy.py.
+            old = legacy.better_old_article(*names, kwargs["pk"], self.object)
+            if old is None and self.object is None:
+                raise Http404(_("Không tìm thấy bài viết."))
+            return redirect(old or self.object, permanent=True)
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):

@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 
 from core.addresses import is_same_origin
 
@@ -78,9 +77,3 @@ def contact(request, language: str = "vi"):
     response = HttpResponseRedirect(f"{reverse(page['url'])}#noi-dung", status=303)
     add_never_cache_headers(response)
     return response
-
-
-@require_safe
-def legacy_contact(request, lang=None, rest=None):
-    """NukeViet's contact module (/contact/..., /vi/contact/..., /en/contact/...): 301 to ours."""
-    return redirect("contact:contact_en" if lang == "en" else "contact:contact", permanent=True)

@@ -114,6 +114,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.content_language",
     "django.middleware.common.CommonMiddleware",
+    # A 404 that is an old NukeViet link (nukeviet/views.py): 301 to the same thing, or 410.
+    "nukeviet.middleware.OldLinkMiddleware",
     "core.middleware.MethodNotAllowedMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -3,15 +3,13 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.static import serve
 
 import pagecache
-from articles import legacy
 from articles.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from articles.sitemaps import SITEMAPS, robots_txt
 from core.views import healthz
-from documents import legacy as documents_legacy
 from documents.sitemaps import DocumentSitemap
 from pages.sitemaps import PageSitemap
 from people.sitemaps import PeopleSitemap
@@ -33,8 +31,9 @@ urlpatterns = [
     path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
     path("", include("ratings.urls")),
     path("", include("hits.urls")),
-    # Feeds, sitemaps and the old portal's links come before articles.urls, whose
-    # last route (<slug>/, a category) would take any single segment.
+    # Feeds and sitemaps come before articles.urls, whose last route (<slug>/, a category)
+    # would take any single segment. The old portal's links are answered where the portal's
+    # own routes find nothing (nukeviet.middleware.OldLinkMiddleware).
     path("rss/", LatestArticlesFeed(), name="rss"),
     path("rss/<slug:slug>/", CategoryArticlesFeed(), name="rss_category"),
     path(
@@ -50,25 +49,9 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
-    # NukeViet's /news/... and /vi/news/... (articles/legacy.py): 301 to the new addresses.
-    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/?$", legacy.news_home),
-    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/rss/?$", legacy.news_feed),
-    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/rss/(?P<category>[^/]+)/?$", legacy.news_feed),
-    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/tag/(?P<alias>[^/]+)/?$", legacy.news_tag),
-    re_path(
-        r"^(?:(?P<lang>[a-z]{2})/)?news/(?P<category>[^/]+)/(?P<alias>[^/]+?)-(?P<legacy_id>[0-9]{1,10})\.html/?$",
-        legacy.news_article,
-    ),
-    re_path(r"^(?:(?P<lang>[a-z]{2})/)?news/(?P<category>[^/]+)/?$", legacy.news_category),
-    # NukeViet's "laws" module (documents/legacy.py): 301 to the register.
-    re_path(r"^(?:(?P<lang>[a-z]{2})/)?laws/?$", documents_legacy.laws_home),
-    re_path(r"^(?:(?P<lang>[a-z]{2})/)?laws/detail/(?P<alias>[^/]+?)(?:\.html)?/?$", documents_legacy.laws_detail),
-    re_path(
-        r"^(?:(?P<lang>[a-z]{2})/)?laws/(?P<kind>[^/]+)(?:/(?P<alias>[^/]*?))?(?:\.html)?/?$",
-        documents_legacy.laws_listing,
-    ),
     path("", include("documents.urls")),
     path("", include("contact.urls")),  # before pages: /en/contact/ is the contact app's
+    path("", include("nukeviet.urls")),  # before pages: /en/news/... is an old link, not a page
     path("", include("people.urls")),
     path("", include("pages.urls")),
     path("", include("articles.urls")),

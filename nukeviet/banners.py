@@ -4,10 +4,13 @@ become the portal's header banners, each with its window (publ_time to exp_time)
 from articles.models import SiteBanner
 
 from .news import plain
-from .records import Records, batch, row, unchanged
+from .records import KEPT, NEW, UNCHANGED, Records, batch, content_digest, decide, row
+from .report import Item
 from .source import fingerprint, moment, text
 
 KIND = "banners.banner"
+FIELDS = ("image", "alt", "link", "shown_from", "shown_until", "order", "is_active")
+COUNTERS = {"hits_total", "click"}
 IMAGE_TYPES = {"jpg", "jpeg", "png", "gif", "webp"}
 
 
@@ -28,35 +31,33 @@ class BannersImporter:
         records = Records.load(KIND, [r["id"] for r in rows])
         with batch(self.records, self.uploads):
             for r in rows:
-                with row(self.report, KIND, r["id"]):
-                    self._banner(r, plans.get(r["pid"]), records.get(str(r["id"])))
+                item = Item(KIND, str(r["id"]))
+                with row(self.report, item):
+                    self._banner(r, item, plans.get(r["pid"]), records.get(item.key))
 
-    def _banner(self, r: dict, plan, record) -> None:
+    def _banner(self, r: dict, item: Item, plan, record) -> None:
         name = text(r.get("file_name")).strip()
         if text(r.get("file_ext")).lower().lstrip(".") not in IMAGE_TYPES and not name.lower().endswith(
             tuple(IMAGE_TYPES)
         ):
-            self.report.skip(KIND, r["id"], "không phải banner ảnh (HTML hoặc Flash)")
+            self.report.skip(item, "không phải banner ảnh (HTML hoặc Flash)")
             return
         if plan and int(plan.get("width") or 0) < 2 * int(plan.get("height") or 0):
             # A column's advertisement, not a strip across the page: the portal has no place for it.
-            self.report.skip(
-                KIND, r["id"], f"thuộc khối quảng cáo “{plain(plan['title'])}”, không phải banner đầu trang"
-            )
+            self.report.skip(item, f"thuộc khối quảng cáo “{plain(plan['title'])}”, không phải banner đầu trang")
             return
-        digest = fingerprint(r)
+        digest = fingerprint({k: v for k, v in r.items() if k not in COUNTERS})
         banner = SiteBanner.objects.filter(pk=record.object_id).first() if record else None
-        where = f"banner {r['id']}"
         self.report.row_missing = []
-        if banner and unchanged(record, digest, self.uploads, self.report, where):
-            self.report.count(KIND, "unchanged")
+        decision = decide(record, digest, banner, FIELDS, self.uploads, self.report, item)
+        if decision in (UNCHANGED, KEPT):
             return
         relative = self.uploads.relative(name, "banners")
-        stored = self.uploads.image_name(relative, where) if relative and relative != "external" else None
+        stored = self.uploads.image_name(relative, item) if relative and relative != "external" else None
         if stored is None and banner is None:
-            self.report.skip(KIND, r["id"], "không có tệp ảnh")
+            self.report.skip(item, "không có tệp ảnh")
             return
-        outcome = "updated" if banner else "imported"
+        outcome = "imported" if decision == NEW else "updated"
         banner = banner or SiteBanner()
         if stored and not self.uploads.dry_run and banner.image.name != stored:
             banner.image = stored
@@ -73,4 +74,4 @@ class BannersImporter:
             return
         banner.save()
         self.report.count(KIND, outcome)
-        self.records.stage(KIND, r["id"], banner.pk, digest, self.report.row_missing)
+        self.records.stage(KIND, r["id"], banner.pk, digest, self.report.row_missing, content_digest(banner, FIELDS))

@@ -2,7 +2,11 @@
 photos across through the portal's own pipeline (images/renditions.py: checked, re-encoded,
 random names, renditions) once each, however many articles show them."""
 
+import hashlib
+import io
 import posixpath
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,14 +22,18 @@ from .models import ImportedFile
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 FILE_EXTENSIONS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".zip"}
 EXTERNAL = "external"
+FETCH_TIMEOUT = 10  # seconds to wait for another site's photo
+FETCH_MAX_BYTES = 25 * 1024 * 1024
 
 
 class Uploads:
-    def __init__(self, root: Path | None, *, domains=(), dry_run: bool = False, report=None):
+    def __init__(self, root: Path | None, *, domains=(), dry_run: bool = False, report=None, fetch: bool = True):
         self.root = Path(root).resolve() if root else None
         self.domains = {self._host(d) for d in domains if d}
         self.dry_run = dry_run
         self.report = report
+        self.fetch = fetch  # bring photos hotlinked from other sites (--no-fetch: only report them)
+        self.unreachable: dict[str, str] = {}  # host -> why: one failure, no more tries this run
         self.stored_in_batch: list[str] = []  # removed again if the batch's transaction fails
 
     @staticmethod
@@ -48,6 +56,8 @@ class Uploads:
         path = unquote(parts.path).replace("\\", "/")
         if "uploads/" in path:
             path = path[path.index("uploads/") + len("uploads/") :]
+        elif path.lstrip("/").startswith("assets/"):  # NukeViet's thumbnails: assets/<module>/<path>
+            path = path.lstrip("/")[len("assets/") :]
         elif address.startswith("/") or parts.scheme:
             return None  # a page of the old site, not a file
         elif module:
@@ -104,6 +114,62 @@ class Uploads:
         self.stored_in_batch.append(stored)
         ImportedFile.objects.update_or_create(source=relative, defaults={"stored": stored, "size": size})
         return stored
+
+    def external_image(self, url: str, item) -> str | None:
+        """Another site's photo an old body shows (which the Content-Security-Policy would block):
+        fetched once and stored through the pipeline like an old upload, its new name; None
+        (reported with its article) when it cannot be fetched or is no photo."""
+        known = ImportedFile.objects.filter(source=url[:500]).first()
+        if known and default_storage.exists(known.stored):
+            return known.stored
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        reason = self.unreachable.get(host) if self.fetch else "không tải ảnh của trang khác (--no-fetch)"
+        if parts.scheme not in ("http", "https"):
+            reason = "không phải địa chỉ web"
+        data = None
+        if reason is None:
+            data, reason = self._download(url)
+            if data is None and reason.startswith("không kết nối"):
+                self.unreachable[host] = reason
+        if data is None:
+            self.report.doubt(item, f"ảnh lấy từ trang khác {url}: {reason}; để thành liên kết tới ảnh gốc")
+            return None
+        if self.dry_run:
+            return f"uploads/thu/{hashlib.sha256(url.encode()).hexdigest()[:16]}.jpg"
+        name = posixpath.basename(urlsplit(url).path) or "anh.jpg"
+        try:
+            stored_url = store_editor_image(File(io.BytesIO(data), name=name))
+        except (ValidationError, PhotoNotStored) as error:
+            reason = "; ".join(error.messages) if isinstance(error, ValidationError) else error.message
+            self.report.doubt(item, f"ảnh lấy từ trang khác {url} không nhận được: {reason}")
+            return None
+        stored = stored_url.removeprefix(default_storage.base_url)
+        self.stored_in_batch.append(stored)
+        ImportedFile.objects.update_or_create(source=url[:500], defaults={"stored": stored, "size": len(data)})
+        return stored
+
+    @staticmethod
+    def _download(url: str) -> tuple[bytes | None, str]:
+        # http(s) only: the caller checked the scheme.
+        request = urllib.request.Request(url, headers={"User-Agent": "huyenuy-import/1 (chuyen du lieu NukeViet)"})  # noqa: S310
+        try:
+            with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310
+                data = response.read(FETCH_MAX_BYTES + 1)
+        except urllib.error.HTTPError as error:
+            return None, f"trang đó trả lời {error.code}"
+        except (urllib.error.URLError, OSError, ValueError) as error:
+            return None, f"không kết nối được ({getattr(error, 'reason', error)})"
+        if len(data) > FETCH_MAX_BYTES:
+            return None, "tệp quá lớn"
+        return data, ""
+
+    def remember(self, relative: str, stored: str, size: int, url: str) -> None:
+        """An old upload made an attachment or a document's file: /uploads/<relative> leads to `url`."""
+        if not self.dry_run:
+            ImportedFile.objects.update_or_create(
+                source=relative, defaults={"stored": stored, "size": size, "url": url}
+            )
 
     def forget_batch(self) -> None:
         """After a batch's transaction rolled back: its new photos are on no row, remove them."""

@@ -11,6 +11,10 @@ class ImportedRecord(models.Model):
     object_id = models.PositiveBigIntegerField()
     # A hash of every old value the object was made from (nukeviet/source.py fingerprint()).
     fingerprint = models.CharField(max_length=64)
+    # A hash of what the import wrote into the portal's object (records.content_digest()): when the
+    # object no longer matches it, an editor has changed it here and a later run leaves it alone.
+    # Empty for records of runs before it was kept: then the object's updated_at tells.
+    content = models.CharField(max_length=64, blank=True, default="")
     # The old files it points at that were missing (one path a line): a run that finds one of
     # them in uploads/ does the row again; otherwise the row is unchanged.
     missing = models.TextField(blank=True, default="")
@@ -29,11 +33,14 @@ class ImportedRecord(models.Model):
 
 
 class ImportedFile(models.Model):
-    """An old upload (its path under --uploads) copied through the portal's photo pipeline."""
+    """An old upload (its path under --uploads, or a hotlinked photo's full address) copied
+    through the portal's photo pipeline, or made an attachment: /uploads/<source> answers 301 to it."""
 
     source = models.CharField(max_length=500, unique=True)
     stored = models.CharField(max_length=255)  # its name in the default storage
     size = models.PositiveBigIntegerField()
+    # Where readers download it, for a file that is an article's or a document's (not a photo).
+    url = models.CharField(max_length=300, blank=True, default="")
 
     class Meta:
         verbose_name = "tệp đã nhập"
@@ -41,3 +48,27 @@ class ImportedFile(models.Model):
 
     def __str__(self):
         return f"{self.source} -> {self.stored}"
+
+    def address(self) -> str:
+        from django.core.files.storage import default_storage
+
+        return self.url or default_storage.url(self.stored)
+
+
+class OldModule(models.Model):
+    """A module of the old site as nv4_vi_modules lists it: the title its addresses begin with
+    ("news", "about", or one the site chose, "Tin-tuc"), what it runs and which tables it has."""
+
+    title = models.CharField(max_length=100, unique=True)
+    module_file = models.CharField(max_length=50)  # news, page, laws, contact ...
+    module_data = models.CharField(max_length=50)  # its tables: nv4_vi_<module_data>_rows ...
+    custom_title = models.CharField(max_length=250, blank=True, default="")
+    is_home = models.BooleanField(default=False)  # the site's home module: its links may leave out its title
+    per_page = models.PositiveSmallIntegerField(default=0)  # a news module's articles a list page
+
+    class Meta:
+        verbose_name = "mô-đun của cổng cũ"
+        verbose_name_plural = "mô-đun của cổng cũ"
+
+    def __str__(self):
+        return f"/{self.title}/ ({self.module_file})"

@@ -4,31 +4,44 @@ Old table (nv4_vi_news_...)          -> portal
 _cat (tree, alias, weight, inhome)     Category (parent, legacy_alias, order, show_on_home)
 _topics, _tags/_tags_id                Topic, Tag (slug from the old alias: /news/tag/<alias> redirects)
 _rows + _detail (or _bodyhtml_N)       Article (legacy_id = id), its lead photo and body photos
+_rows.status, publtime, exptime        status, published_at, expires_at (article_state())
 _rows.listcatid (less catid)           extra_categories
 _rows.inhome                           show_on_home
-_block                                 is_featured
+_block of the home page's block        is_featured (featured_block(); other blocks are reported)
+_detail.files                          attachments
+_detail.sourcetext / _sources          "Nguồn:" with the source article's own link
 total_rating / click_rating            the old totals (legacy_rating_*), votes add on top
+hitstotal                              legacy_views (a counter: never a change of content)
 """
 
 import html
 import math
 import time
 from collections import defaultdict
+from urllib.parse import urlsplit
 
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from articles.models import Article, Category, Tag, Topic, reserved_slugs
 from core.text import html_to_text, nfc, slugify_vi
 from ratings.services import legacy_totals_set
 
-from .attachments import attach_body_files
-from .bodies import clean_body, rewrite_addresses
+from .attachments import attach_body_files, attach_files
+from .bodies import AsLink, clean_body, dropped_addresses, repaired, rewrite_addresses
 from .media import EXTERNAL, IMAGE_EXTENSIONS
-from .records import Records, batch, row, unchanged
+from .records import KEPT, NEW, UNCHANGED, Records, batch, content_digest, decide, row
+from .report import Item
 from .source import fingerprint, moment, text
 
-# Columns that change while nobody edits (views, comments): left out of a row's fingerprint.
-VOLATILE = {"hitstotal", "hitscm", "hitslm"}
+# Counters: they change while nobody edits (views, comments, the old site's votes), so they are
+# left out of a row's fingerprint and brought across on every run as counts alone.
+COUNTERS = {"hitstotal", "hitscm", "hitslm", "total_rating", "click_rating"}
+# What the import writes into an article: when an editor changed one of them here, a later run keeps it.
+FIELDS = ("title", "slug", "category", "summary", "body", "author", "status", "published_at", "expires_at",
+          "lead_image", "lead_image_alt", "lead_image_caption", "is_featured", "show_on_home", "topic",
+          "allow_rating")  # fmt: skip
+KIND = "news.article"
 Status = Article.Status
 
 
@@ -68,11 +81,23 @@ def article_state(row: dict, now) -> tuple[str, object, object, str]:
 
 
 class NewsImporter:
-    def __init__(self, source, uploads, report, *, module: str = "news", batch_size: int = 500):
+    def __init__(
+        self, source, uploads, report, *, module: str = "news", batch_size: int = 500, title: str = "", relinker=None
+    ):
         self.source, self.uploads, self.report = source, uploads, report
         self.module, self.batch_size = module, batch_size
+        self.title = title or module  # the module's name in the old addresses
+        self.relinker = relinker
         self.records = Records()
         self.now = timezone.now()
+        self.aliases: dict[int, str] = {}  # old catid -> its alias, for the old addresses in the report
+        if relinker:
+            relinker.register(KIND, Article, FIELDS)
+
+    def item(self, r: dict) -> Item:
+        alias, cat = text(r.get("alias")).strip(), self.aliases.get(r.get("catid"), "")
+        url = f"/{self.title}/{cat}/{alias}-{r['id']}.html" if cat else ""
+        return Item(KIND, str(r["id"]), url)
 
     def t(self, name: str) -> str:
         return self.source.table(self.module, name)
@@ -94,6 +119,7 @@ class NewsImporter:
 
     def import_categories(self) -> dict[int, int]:
         rows = self.source.all(self.t("cat"), "parentid, weight, catid")
+        self.aliases = {r["catid"]: text(r["alias"]).strip() for r in rows}
         records = Records.load("news.category", [r["catid"] for r in rows])
         mapping: dict[int, int] = {}
         pending = list(rows)
@@ -102,25 +128,29 @@ class NewsImporter:
                 ready = [r for r in pending if not r["parentid"] or r["parentid"] in mapping]
                 if not ready:
                     for r in pending:
-                        self.report.skip("news.category", r["catid"], f"chuyên mục cha {r['parentid']} không có")
+                        self.report.skip(self._category_item(r), f"chuyên mục cha {r['parentid']} không có")
                     break
                 for r in ready:
                     pending.remove(r)
-                    with row(self.report, "news.category", r["catid"]):
+                    with row(self.report, self._category_item(r)):
                         mapping[r["catid"]] = self._category(r, records.get(str(r["catid"])), mapping)
         return mapping
 
+    def _category_item(self, r: dict) -> Item:
+        return Item("news.category", str(r["catid"]), f"/{self.title}/{text(r['alias']).strip()}/")
+
     def _category(self, r: dict, record, mapping) -> int:
         alias = text(r["alias"]).strip()
-        digest = fingerprint(r)
+        digest = fingerprint({k: v for k, v in r.items() if k not in ("numlinks", "numsubcat", "subcatid")})
         category = Category.objects.filter(pk=record.object_id).first() if record else None
-        if category and record.fingerprint == digest:
-            self.report.count("news.category", "unchanged")
-            return category.pk
         category = category or Category.objects.filter(legacy_alias=alias).first()
         if category is None:  # one made by hand before the import, under the same address
             category = Category.objects.filter(slug=slugify_vi(alias, 120), legacy_alias="").first()
-        outcome = "updated" if category else "imported"
+        fields = ("name", "description", "parent", "order", "is_active", "show_on_home")
+        decision = decide(record, digest, category, fields, self.uploads, self.report, self._category_item(r))
+        if decision in (UNCHANGED, KEPT):
+            return category.pk
+        outcome = "imported" if decision == NEW else "updated"
         category = category or Category()
         category.name = plain(r["title"])[:120]
         category.description = plain(r.get("descriptionhtml") or r.get("description"))
@@ -135,7 +165,7 @@ class NewsImporter:
             category.slug = free_category_slug(slugify_vi(alias or category.name, 110))
         category.save()
         self.report.count("news.category", outcome)
-        self.records.stage("news.category", r["catid"], category.pk, digest)
+        self.records.stage("news.category", r["catid"], category.pk, digest, content=content_digest(category, fields))
         return category.pk
 
     def import_simple(self, table: str, key: str, kind: str, make) -> dict[int, int]:
@@ -147,33 +177,34 @@ class NewsImporter:
             records = Records.load(kind, [r[key] for r in rows])
             with batch(self.records, self.uploads):
                 for r in rows:
-                    with row(self.report, kind, r[key]):
-                        mapping[r[key]] = make(r, records.get(str(r[key])))
+                    item = Item(kind, str(r[key]), f"/{self.title}/{table.rstrip('s')}/{text(r.get('alias')).strip()}")
+                    with row(self.report, item):
+                        mapping[r[key]] = make(r, records.get(str(r[key])), item)
         return mapping
 
-    def _simple(self, model, kind: str, key, r: dict, record, fields: dict, slug: str) -> int:
-        digest = fingerprint(r)
+    def _simple(self, model, item: Item, r: dict, record, fields: dict, slug: str) -> int:
+        digest = fingerprint({k: v for k, v in r.items() if k not in ("numnews", "number")})  # counts of articles
         obj = model.objects.filter(pk=record.object_id).first() if record else None
-        if obj and record.fingerprint == digest:
-            self.report.count(kind, "unchanged")
-            return obj.pk
         obj = obj or model.objects.filter(slug=slug).first()
-        self.report.count(kind, "updated" if obj else "imported")
+        decision = decide(record, digest, obj, tuple(fields), self.uploads, self.report, item)
+        if decision in (UNCHANGED, KEPT):
+            return obj.pk
+        self.report.count(item.kind, "imported" if decision == NEW else "updated")
         obj = obj or model(slug=slug)
         for name, value in fields.items():
             setattr(obj, name, value)
         obj.save()
-        self.records.stage(kind, key, obj.pk, digest)
+        self.records.stage(item.kind, item.key, obj.pk, digest, content=content_digest(obj, tuple(fields)))
         return obj.pk
 
-    def _topic(self, r: dict, record) -> int:
+    def _topic(self, r: dict, record, item: Item) -> int:
         fields = {"name": plain(r["title"])[:200], "description": plain(r.get("description"))}
-        return self._simple(Topic, "news.topic", r["topicid"], r, record, fields, slugify_vi(text(r["alias"]), 200))
+        return self._simple(Topic, item, r, record, fields, slugify_vi(text(r["alias"]), 200))
 
-    def _tag(self, r: dict, record) -> int:
+    def _tag(self, r: dict, record, item: Item) -> int:
         alias = text(r["alias"]).strip()
         name = plain(r.get("keywords")) or alias.replace("-", " ")
-        return self._simple(Tag, "news.tag", r["tid"], r, record, {"name": name[:100]}, slugify_vi(alias, 120))
+        return self._simple(Tag, item, r, record, {"name": name[:100]}, slugify_vi(alias, 120))
 
     # --- articles -------------------------------------------------------------------
 
@@ -181,19 +212,49 @@ class NewsImporter:
         rows_table = self.t("rows")
         total = self.source.count(rows_table)
         started, done = time.monotonic(), 0
+        self.featured_bid = featured_block(self.source, self.module, self.t)
+        self._report_blocks()
         for rows in self.source.batches(rows_table, "id", self.batch_size):
             ids = [r["id"] for r in rows]
             related = self._related(ids)
-            records = Records.load("news.article", ids)
+            records = Records.load(KIND, ids)
             existing = {a.legacy_id: a for a in Article.objects.filter(legacy_id__in=ids)}
             with batch(self.records, self.uploads):
                 for r in rows:
-                    with row(self.report, "news.article", r["id"]):
-                        self._article(r, related, records.get(str(r["id"])), existing.get(r["id"]))
+                    item = self.item(r)
+                    with row(self.report, item):
+                        self._article(r, item, related, records.get(item.key), existing.get(r["id"]))
             done += len(rows)
             if done < total:
                 self.report.progress("Bài viết", done, total, started)
         self.report.progress("Bài viết", done, total, started, force=True)
+
+    def _report_blocks(self) -> None:
+        """Block groups (_block_cat): the home page's featured one makes its articles featured; the
+        others have no counterpart here, and say so (their /groups/<alias>/ pages answer 410)."""
+        table = self.t("block_cat")
+        if not self.source.has_table(table):
+            return
+        blocks = self.source.all(table, "weight, bid")
+        records = Records.load("news.block", [text(b.get("alias")).strip() or str(b["bid"]) for b in blocks])
+        with batch(self.records, self.uploads):
+            for block in blocks:
+                alias = text(block.get("alias")).strip()
+                item = Item("news.block", alias or str(block["bid"]), f"/{self.title}/groups/{alias}/")
+                featured = block["bid"] == self.featured_bid
+                if not featured:
+                    count = self.source.count(self.t("block"), f"bid = {int(block['bid'])}")
+                    self.report.doubt(
+                        item,
+                        f"nhóm tin “{plain(block['title'])}” ({count} bài) không phải nhóm tin nổi bật của trang chủ "
+                        "cổng cũ: các bài vẫn được nhập nhưng không thành tin nổi bật",
+                    )
+                record, digest = records.get(item.key), fingerprint(block, featured)
+                if record and record.fingerprint == digest:
+                    self.report.count("news.block", "unchanged")
+                    continue
+                self.report.count("news.block", "updated" if record else "imported")
+                self.records.stage("news.block", item.key, int(featured), digest)
 
     def _related(self, ids: list[int]) -> dict:
         """Bodies, tags and featured blocks of one batch: one query each."""
@@ -212,39 +273,38 @@ class NewsImporter:
             for link in self.source.rows_in(self.t("tags_id"), "id", ids):
                 tags[link["id"]].append(link["tid"])
         featured = set()
-        if self.source.has_table(self.t("block")):
-            featured = {b["id"] for b in self.source.rows_in(self.t("block"), "id", ids)}
+        if self.featured_bid is not None and self.source.has_table(self.t("block")):
+            featured = {
+                b["id"] for b in self.source.rows_in(self.t("block"), "id", ids) if b["bid"] == self.featured_bid
+            }
         return {"details": details, "tags": tags, "featured": featured}
 
-    def _article(self, r: dict, related: dict, record, article) -> None:
+    def _article(self, r: dict, item: Item, related: dict, record, article) -> None:
         legacy_id = r["id"]
         detail = related["details"].get(legacy_id, {})
         tag_ids = sorted(self.tags[t] for t in related["tags"].get(legacy_id, []) if t in self.tags)
         featured = legacy_id in related["featured"]
         source = self.sources.get(r.get("sourceid"))
-        kept = {k: v for k, v in r.items() if k not in VOLATILE}
+        kept = {k: v for k, v in r.items() if k not in COUNTERS}
         digest = fingerprint(kept, detail, tag_ids, featured, source)
-        where = f"bài {legacy_id}"
         self.report.row_missing = []
-        views = int(r.get("hitstotal") or 0)
-        if article and unchanged(record, digest, self.uploads, self.report, where):
-            if views > article.legacy_views:  # readers kept reading the old site: counted, nothing else
-                Article.objects.filter(pk=article.pk).update(legacy_views=views)
-            self.report.count("news.article", "unchanged")
+        decision = decide(record, digest, article, FIELDS, self.uploads, self.report, item)
+        if decision in (UNCHANGED, KEPT):
+            self._counters(article, r)
             return
         category_id = self.categories.get(r["catid"])
         if category_id is None:
-            self.report.skip("news.article", legacy_id, f"chuyên mục {r['catid']} không có hoặc không nhập được")
+            self.report.skip(item, f"chuyên mục {r['catid']} không có hoặc không nhập được")
             return
         title = plain(r["title"])[:255]
         if not title:
-            self.report.skip("news.article", legacy_id, "không có tiêu đề")
+            self.report.skip(item, "không có tiêu đề")
             return
-        outcome = "updated" if article else "imported"
+        outcome = "imported" if decision == NEW else "updated"
         article = article or Article(legacy_id=legacy_id)
         status, published, expires, note = article_state(r, self.now)
         if note:
-            self.report.note(f"Bài {legacy_id}: {note}")
+            self.report.doubt(item, note)
         article.title = title
         article.category_id = category_id
         article.summary = plain(r.get("hometext"))
@@ -256,24 +316,37 @@ class NewsImporter:
         article.topic_id = self.topics.get(r.get("topicid"))
         if not article.pk:
             article.slug = slugify_vi(text(r.get("alias")) or title, 200)
-        article.body = self._body(detail, source, where)
-        self._lead_photo(article, r, where)
-        article.legacy_views = views
-        points, votes = self._rating(r)
+        article.body = self._body(detail, source, item)
+        self._lead_photo(article, r, item)
+        article.legacy_views = max(article.legacy_views, int(r.get("hitstotal") or 0))
+        points, votes = self._rating(r, item)
         if not article.pk:
             article.legacy_rating_sum = article.rating_sum = points
             article.legacy_rating_count = article.rating_count = votes
         article.save()
-        if (article.legacy_rating_sum, article.legacy_rating_count) != (points, votes):
-            legacy_totals_set(article_id=article.pk, points=points, votes=votes)
+        self._counters(article, r, points_votes=(points, votes))
         if tag_ids if outcome == "imported" else sorted(article.tags.values_list("pk", flat=True)) != tag_ids:
             article.tags.set(tag_ids)
-        self._extra_categories(article, r, outcome)
-        self._attachments(article, where)
-        self.report.count("news.article", outcome)
-        self.records.stage("news.article", legacy_id, article.pk, digest, self.report.row_missing)
+        self._extra_categories(article, r, outcome, item)
+        self._attachments(article, detail, r, item)
+        if self.relinker and self.relinker.deferred:
+            self.relinker.wait(KIND, article.pk, item)
+        self.report.count(KIND, outcome)
+        self.records.stage(
+            KIND, legacy_id, article.pk, digest, self.report.row_missing, content_digest(article, FIELDS)
+        )
 
-    def _extra_categories(self, article, r: dict, outcome: str) -> None:
+    def _counters(self, article, r: dict, points_votes=None) -> None:
+        """Counts that follow the old site on every run, whoever edited the article: its views
+        (while readers still read the old site) and its votes (the portal's own stay on top)."""
+        views = int(r.get("hitstotal") or 0)
+        if views > article.legacy_views:
+            Article.objects.filter(pk=article.pk).update(legacy_views=views)
+        points, votes = points_votes or self._rating(r, None)
+        if (article.legacy_rating_sum, article.legacy_rating_count) != (points, votes):
+            legacy_totals_set(article_id=article.pk, points=points, votes=votes)
+
+    def _extra_categories(self, article, r: dict, outcome: str, item: Item) -> None:
         """listcatid ("3,1"): every category the article is in, its main one (catid) among them."""
         wanted = set()
         for old in text(r.get("listcatid")).split(","):
@@ -283,57 +356,111 @@ class NewsImporter:
             if int(old) in self.categories:
                 wanted.add(self.categories[int(old)])
             else:
-                self.report.note(f"Bài {r['id']}: chuyên mục khác {old} không có hoặc không nhập được, bỏ qua")
+                self.report.doubt(item, f"chuyên mục khác {old} không có hoặc không nhập được, bỏ qua")
         have = set() if outcome == "imported" else set(article.extra_categories.values_list("pk", flat=True))
         if wanted != have:
             article.extra_categories.set(sorted(wanted))
 
-    def _rating(self, r: dict) -> tuple[int, int]:
+    def _rating(self, r: dict, item: Item | None) -> tuple[int, int]:
         points, votes = int(r.get("total_rating") or 0), int(r.get("click_rating") or 0)
         if not 0 <= votes <= points <= 5 * votes:
-            self.report.note(f"Bài {r['id']}: điểm đánh giá {points}/{votes} lượt không hợp lệ, không mang sang")
+            if item is not None:
+                self.report.doubt(item, f"điểm đánh giá {points}/{votes} lượt không hợp lệ, không mang sang")
             return 0, 0
         return points, votes
 
-    def _body(self, detail: dict, source, where: str) -> str:
-        body = clean_body(text(detail.get("bodyhtml") or detail.get("bodytext")))
-        source_text = plain(source["title"]) if source else plain(detail.get("sourcetext"))
-        link = text(source.get("link")) if source else ""
-        if source_text:
-            credit = (
-                f'<a href="{html.escape(link)}">{html.escape(source_text)}</a>' if link else html.escape(source_text)
+    def _body(self, detail: dict, source, item: Item) -> str:
+        raw = text(detail.get("bodyhtml") or detail.get("bodytext"))
+        for address in dropped_addresses(raw):
+            self.report.doubt(item, f"liên kết hoặc ảnh “{address[:200]}” không phải địa chỉ web, đã bỏ")
+        body = clean_body(raw) + self._credit(detail, source, item)
+        if self.relinker:
+            self.relinker.deferred = False
+        return rewrite_addresses(body, lambda tag, old: self._new_address(tag, old, item))
+
+    def _credit(self, detail: dict, source, item: Item) -> str:
+        """ "Nguồn: …" as the old page showed it: the source's name, linked to the source article
+        itself (detail.sourcetext, the address the editor gave) rather than the source's home page."""
+        given = text(detail.get("sourcetext")).strip()
+        name = plain(source["title"]) if source else ""
+        link = ""
+        if given and (given.lower().startswith(("http:", "https:", "www.")) or "://" in given):
+            link = repaired(given) or ""
+            if link != given:
+                self.report.doubt(
+                    item, f"nguồn “{given}”: " + (f"sửa thành {link}" if link else "địa chỉ hỏng, bỏ liên kết")
+                )
+        elif given:
+            name = name or plain(given)
+        if not link and source:
+            link = text(source.get("link")).strip()
+        if not name and link:
+            name = (urlsplit(link).hostname or link).removeprefix("www.")
+        if not name:
+            return ""
+        credit = f'<a href="{html.escape(link)}">{html.escape(name)}</a>' if link else html.escape(name)
+        return f"<p><em>Nguồn: {credit}</em></p>"
+
+    def _new_address(self, tag: str, old: str, item: Item):
+        fixed = repaired(old)
+        if fixed is None:
+            self.report.doubt(
+                item, f"địa chỉ hỏng “{old[:200]}”, không rõ đích: bỏ " + ("ảnh" if tag == "img" else "liên kết")
             )
-            body += f"<p><em>Nguồn: {credit}</em></p>"
-        return rewrite_addresses(body, lambda tag, old: self._new_address(tag, old, where))
-
-    def _new_address(self, tag: str, old: str, where: str) -> str | None:
-        relative = self.uploads.relative(old)
+            return ""
+        if fixed != old:
+            self.report.doubt(item, f"địa chỉ hỏng “{old[:200]}” đã sửa thành {fixed}")
+        relative = self.uploads.relative(fixed)
         if relative is None:
-            return self.uploads.local_link(old)
+            local = self.uploads.local_link(fixed) or fixed
+            if tag == "a" and self.relinker:
+                return self.relinker.new_address(local) or (local if local != old else None)
+            return local if local != old else None
         if relative == EXTERNAL:
-            return None
+            if tag == "img":
+                stored = self.uploads.external_image(fixed, item)
+                return default_storage.url(stored) if stored else AsLink(fixed)
+            return fixed if fixed != old else None
         if "." + relative.rsplit(".", 1)[-1].lower() in IMAGE_EXTENSIONS:
-            return self.uploads.image_url(relative, where) or ("" if tag == "img" else None)
-        return None  # files: made attachments after the article is saved (_attachments)
+            return self.uploads.image_url(relative, item) or ("" if tag == "img" else None)
+        return fixed if fixed != old else None  # files: made attachments after the article is saved
 
-    def _lead_photo(self, article, r: dict, where: str) -> None:
+    def _lead_photo(self, article, r: dict, item: Item) -> None:
         address = text(r.get("homeimgfile")).strip()
         alt = plain(r.get("homeimgalt"))[:255]
         if not address:
             article.lead_image = ""
             return
         relative = self.uploads.relative(address, self.module)
-        if relative in (None, EXTERNAL):
-            self.report.note(f"Ảnh đại diện của {where} ở trang khác ({address}), không mang sang")
+        if relative is None:
+            self.report.doubt(item, f"ảnh đại diện “{address}” không phải tệp ảnh, không mang sang")
             return
-        stored = self.uploads.image_name(relative, f"ảnh đại diện {where}")
+        if relative == EXTERNAL:
+            stored = self.uploads.external_image(repaired(address) or address, item)
+        else:
+            stored = self.uploads.image_name(relative, item)
         if stored and not self.uploads.dry_run and article.lead_image.name != stored:
             article.lead_image = stored  # ImageField reads its width and height from the stored file
         article.lead_image_alt = alt or article.title[:255]
         article.lead_image_caption = alt
 
-    def _attachments(self, article, where: str) -> None:
-        body = attach_body_files(article, self.uploads, self.report, where)
+    def _attachments(self, article, detail: dict, r: dict, item: Item) -> None:
+        """The article's own files (detail.files, else rows.files) and the files its body links to."""
+        names = text(detail.get("files") or r.get("files"))
+        attach_files(article, [n.strip() for n in names.split(",") if n.strip()], self.uploads, self.report, item,
+                     self.module)  # fmt: skip
+        body = attach_body_files(article, self.uploads, self.report, item)
         if body != article.body:
             article.body = body
             article.save(update_fields=["body", "search_text", "search_title"])
+
+
+def featured_block(source, module: str, t) -> int | None:
+    """The block group NukeViet's home page shows as its featured one ("Tin tiêu điểm"), or None."""
+    table = t("block_cat")
+    if not source.has_table(table):
+        return None
+    blocks = source.all(table, "weight, bid")
+    if not blocks:
+        return None
+    return blocks[0]["bid"]

@@ -1,12 +1,19 @@
-"""The importer's memory of what it made (models.ImportedRecord), read and written a batch at a time,
-and the batch itself: one transaction, its new photos removed again if it fails."""
+"""The importer's memory of what it made (models.ImportedRecord), read and written a batch at a time;
+the batch itself (one transaction, its new photos removed again if it fails); and the one rule of
+a second run: what changed on the old site comes across, what an editor changed here stays."""
 
 import contextlib
+import hashlib
+import json
 
 from django.db import transaction
 from django.utils import timezone
 
 from .models import ImportedRecord
+from .report import Item
+
+# What a row comes to on a later run (decide()).
+NEW, UNCHANGED, UPDATE, KEPT = "new", "unchanged", "update", "kept"
 
 
 class Records:
@@ -18,13 +25,14 @@ class Records:
         keys = [str(key) for key in keys]
         return {r.legacy_key: r for r in ImportedRecord.objects.filter(kind=kind, legacy_key__in=keys)}
 
-    def stage(self, kind: str, key, object_id: int, fingerprint: str, missing=()) -> None:
+    def stage(self, kind: str, key, object_id: int, fingerprint: str, missing=(), content: str = "") -> None:
         self._staged[kind, str(key)] = ImportedRecord(
             kind=kind,
             legacy_key=str(key),
             object_id=object_id,
             fingerprint=fingerprint,
             missing="\n".join(missing),
+            content=content,
             imported_at=timezone.now(),
         )
 
@@ -35,12 +43,33 @@ class Records:
                 list(self._staged.values()),
                 update_conflicts=True,
                 unique_fields=["kind", "legacy_key"],
-                update_fields=["object_id", "fingerprint", "missing", "imported_at"],
+                update_fields=["object_id", "fingerprint", "missing", "content", "imported_at"],
             )
         self._staged.clear()
 
 
-def unchanged(record, digest: str, uploads, report, where: str) -> bool:
+def content_digest(obj, fields) -> str:
+    """A hash of the values the import writes into `obj` (a file field by its name, a foreign key
+    by its id): equal as long as nobody changed them here."""
+    values = []
+    for name in fields:
+        value = getattr(obj, obj._meta.get_field(name).attname)
+        if hasattr(value, "field"):  # a file: by its name ("" and None both no file)
+            value = value.name or ""
+        values.append(value)
+    data = json.dumps(values, default=str, ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def edited_here(record, obj, fields) -> bool:
+    """Whether someone changed `obj` in the portal since the import made it."""
+    if record.content:
+        return record.content != content_digest(obj, fields)
+    updated = getattr(obj, "updated_at", None)  # records of runs that kept no digest
+    return bool(updated and updated > record.imported_at)
+
+
+def unchanged(record, digest: str, uploads, report, item: Item) -> bool:
     """Whether an old row is as it was imported: the same values, and none of the files that
     were missing then has appeared since (those are reported missing again)."""
     if record is None or record.fingerprint != digest:
@@ -49,8 +78,25 @@ def unchanged(record, digest: str, uploads, report, where: str) -> bool:
     if any(uploads.file(path) for path in missing):
         return False
     for path in missing:
-        report.missing_file(where, path)
+        report.missing_file(item, path)
     return True
+
+
+def decide(record, digest: str, obj, fields, uploads, report, item: Item) -> str:
+    """NEW (nothing made yet), UNCHANGED (the old row is as imported), KEPT (the old row changed,
+    but so did the portal's object: it stays as the editor left it), or UPDATE. The first two
+    are counted (and KEPT reported) here; the caller counts what it makes of the others."""
+    if obj is None:
+        return NEW
+    if record is None:
+        return UPDATE  # made before by hand under the same address, or by a run that kept no record
+    if unchanged(record, digest, uploads, report, item):
+        report.count(item.kind, "unchanged")
+        return UNCHANGED
+    if edited_here(record, obj, fields):
+        report.kept(item)
+        return KEPT
+    return UPDATE
 
 
 @contextlib.contextmanager
@@ -69,7 +115,7 @@ def batch(records: Records, uploads):
 
 
 @contextlib.contextmanager
-def row(report, kind: str, key):
+def row(report, item: Item):
     """One old row in its own savepoint: a row the portal refuses is reported and skipped,
     the rest of the batch goes on."""
     from django.core.exceptions import ValidationError
@@ -79,6 +125,6 @@ def row(report, kind: str, key):
         with transaction.atomic():
             yield
     except ValidationError as error:
-        report.skip(kind, key, "; ".join(error.messages))
+        report.skip(item, "; ".join(error.messages))
     except (DatabaseError, ValueError) as error:
-        report.skip(kind, key, f"{type(error).__name__}: {error}")
+        report.skip(item, f"{type(error).__name__}: {error}")

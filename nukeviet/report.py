@@ -1,11 +1,16 @@
-"""What a run did, counted as it goes: printed at the end and saved to var/import-reports/.
+"""What a run did, counted as it goes: printed at the end, saved to var/import-reports/ and,
+with --report FILE, written as CSV for a person to work through.
 
-Counters stay in memory; the details (each skipped row with its reason, each missing file)
-go straight to the report file, so memory stays flat however many there are.
+Every line of detail names the old item (its kind, old id and old address, nukeviet.links) and
+says what happened to it and why: skipped, kept because an editor changed it here, a file
+missing, a link or photo to look at. Counters stay in memory; the details go straight to
+files, so memory stays flat however many there are.
 """
 
+import csv
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -17,13 +22,37 @@ KINDS = {
     "news.tag": "Từ khóa",
     "news.article": "Bài viết",
     "news.attachment": "Tệp đính kèm",
+    "news.block": "Nhóm tin",
     "laws.document": "Văn bản",
     "laws.replacement": "Văn bản bị thay thế",
     "pages.page": "Trang giới thiệu",
     "banners.banner": "Banner",
+    "modules.module": "Mô-đun",
 }
-OUTCOMES = {"imported": "thêm mới", "updated": "cập nhật", "unchanged": "không đổi", "skipped": "bỏ qua"}
-SHOWN_DETAILS = 20  # printed at the end; the file has them all
+OUTCOMES = {
+    "imported": "thêm mới",
+    "updated": "cập nhật",
+    "unchanged": "không đổi",
+    "kept": "giữ bản đã sửa ở cổng mới",
+    "skipped": "bỏ qua",
+}
+# What a detail line is about (the CSV's "kết quả" column).
+SKIPPED, KEPT, MISSING, REFUSED, DOUBT = "bỏ qua", "giữ bản sửa", "thiếu tệp", "tệp bị từ chối", "cần xem lại"
+SHOWN_DETAILS = 20  # printed at the end; the files have them all
+CSV_COLUMNS = ["loại", "mã cũ", "địa chỉ cũ", "kết quả", "lý do"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One old thing: a row of a table, a file. `url` is its address on the old site, if it had one."""
+
+    kind: str
+    key: str
+    url: str = ""
+
+    def __str__(self) -> str:
+        where = f"{KINDS.get(self.kind, self.kind).lower()} {self.key}"
+        return f"{where}, {self.url}" if self.url else where
 
 
 def duration(seconds: float) -> str:
@@ -42,11 +71,12 @@ def number(value: int) -> str:
 
 
 class Report:
-    def __init__(self, *, dry_run: bool, folder: Path | None = None, stream=None):
+    def __init__(self, *, dry_run: bool, folder: Path | None = None, stream=None, csv_path: Path | None = None):
         self.dry_run = dry_run
         self.counts = Counter()
         self.missing = 0
         self.skipped = 0
+        self.doubts = 0
         self.row_missing: list[str] = []  # the missing files of the row being imported (importers reset it)
         self.started = time.monotonic()
         self.stream = stream
@@ -55,6 +85,14 @@ class Report:
         stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M%S")
         self.path = folder / f"{stamp}{'-thu' if dry_run else ''}.txt"
         self._details = (folder / f".{self.path.name}.details").open("w", encoding="utf-8")
+        self.csv_path = Path(csv_path) if csv_path else None
+        self._csv_file = None
+        if self.csv_path:
+            self.csv_path.parent.mkdir(parents=True, exist_ok=True)
+            # utf-8-sig: a spreadsheet opened by a double click reads the Vietnamese letters right.
+            self._csv_file = self.csv_path.open("w", encoding="utf-8-sig", newline="")
+            self._csv = csv.writer(self._csv_file)
+            self._csv.writerow(CSV_COLUMNS)
         self._shown: list[str] = []
         self._progress_at = 0.0
 
@@ -63,25 +101,40 @@ class Report:
     def count(self, kind: str, outcome: str) -> None:
         self.counts[kind, outcome] += 1
 
-    def skip(self, kind: str, key, reason: str) -> None:
-        self.count(kind, "skipped")
+    def skip(self, item: Item, reason: str) -> None:
+        self.count(item.kind, "skipped")
         self.skipped += 1
-        self._detail(f"Bỏ qua {KINDS.get(kind, kind).lower()} {key}: {reason}")
+        self._detail(item, SKIPPED, reason, f"Bỏ qua {item}: {reason}")
 
-    def missing_file(self, where: str, path: str) -> None:
+    def kept(self, item: Item) -> None:
+        """Both sides changed: the portal's version stays."""
+        self.count(item.kind, "kept")
+        reason = "đã sửa ở cổng mới, trên cổng cũ cũng đã đổi: giữ bản ở cổng mới"
+        self._detail(item, KEPT, reason, f"Giữ {item}: {reason}")
+
+    def missing_file(self, item: Item, path: str) -> None:
         self.missing += 1
         self.row_missing.append(path)
-        self._detail(f"Thiếu tệp {path} ({where})")
+        self._detail(item, MISSING, path, f"Thiếu tệp {path} ({item})")
 
-    def bad_file(self, where: str, path: str, reason: str) -> None:
+    def bad_file(self, item: Item, path: str, reason: str) -> None:
         self.missing += 1
-        self._detail(f"Không nhận tệp {path} ({where}): {reason}")
+        self._detail(item, REFUSED, f"{path}: {reason}", f"Không nhận tệp {path} ({item}): {reason}")
+
+    def doubt(self, item: Item, reason: str) -> None:
+        """Imported, but something in it a person should look at."""
+        self.doubts += 1
+        self._detail(item, DOUBT, reason, f"Cần xem lại {item}: {reason}")
 
     def note(self, line: str) -> None:
-        self._detail(line)
+        """About the run as a whole, not one item."""
+        self._detail(None, "", line, line)
 
-    def _detail(self, line: str) -> None:
+    def _detail(self, item: Item | None, what: str, reason: str, line: str) -> None:
         self._details.write(line + "\n")
+        if self._csv_file:
+            kind = KINDS.get(item.kind, item.kind) if item else ""
+            self._csv.writerow([kind, item.key if item else "", item.url if item else "", what, reason])
         if len(self._shown) < SHOWN_DETAILS:
             self._shown.append(line)
 
@@ -115,13 +168,16 @@ class Report:
             if parts:
                 lines.append(f"{label}: " + ", ".join(parts))
         lines.append(f"Tệp thiếu hoặc không nhận: {number(self.missing)}")
+        lines.append(f"Mục cần xem lại: {number(self.doubts)}")
         if self._shown:
             lines += ["", "Chi tiết (toàn bộ trong tệp báo cáo):", *self._shown]
         return "\n".join(lines)
 
     def save(self) -> Path:
-        """The summary, then every detail line, into the dated report file."""
+        """The summary, then every detail line, into the dated report file (and the CSV closed)."""
         self._details.close()
+        if self._csv_file:
+            self._csv_file.close()
         details = self._details.name
         with self.path.open("w", encoding="utf-8") as out:
             out.write(self.summary() + "\n\nToàn bộ chi tiết:\n")

@@ -133,13 +133,18 @@ class Source:
         marks = ", ".join(["%s"] * len(values))
         return self.query(f"SELECT * FROM `{table}` WHERE `{key}` IN ({marks})", values)  # noqa: S608
 
-    def config(self, name: str) -> str:
-        """A value of NukeViet's global configuration table (<prefix>_config), or ""."""
+    def config(self, name: str, module: str | None = None, lang: str | None = None) -> str:
+        """A value of NukeViet's configuration table (<prefix>_config), or "": of `module` (a
+        module's title, or "global") in `lang` ("sys" for the site-wide ones) when given."""
         table = f"{self.prefix}_config"
         if not self.has_table(table):
             return ""
-        rows = self.query(f"SELECT config_value FROM `{table}` WHERE config_name = %s LIMIT 1", (name,))  # noqa: S608
-        return (rows[0]["config_value"] or "") if rows else ""
+        where, params = "config_name = %s", [name]
+        for column, value in (("module", module), ("lang", lang)):
+            if value is not None:
+                where, params = f"{where} AND `{column}` = %s", [*params, value]
+        rows = self.query(f"SELECT config_value FROM `{table}` WHERE {where} LIMIT 1", params)  # noqa: S608
+        return text(rows[0]["config_value"]) if rows else ""
 
 
 def text(value) -> str:

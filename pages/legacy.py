@@ -1,34 +1,25 @@
-"""Links of the old NukeViet portal's "page" and "about" modules, answered with a permanent
-redirect (301):
+"""The pages of the old NukeViet portal's "page" modules (page, about, siteterms ...), found by
+their old alias (Page.legacy_alias); the old links themselves are read by nukeviet/links.py.
+Under /en/ the English page of that alias comes first, and the English introduction for the
+module itself."""
 
-    /page/<alias>.html, /page/<alias>/, /about/<alias>.html, /about/<alias>/
-                         -> the published page whose legacy_alias is <alias>
-    /page/, /about/      -> the introduction (/gioi-thieu/)
-
-each also under a language prefix (/vi/about/...); under /en/ the English page of that alias
-first, and the English introduction for the module itself. An alias no public page has is a 404.
-"""
-
-from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_safe
 
 from .models import ROOT_URL_NAMES, Page
 
 
-@require_safe
-def module_home(request, lang=None):
-    language = Page.Language.EN if lang == "en" else Page.Language.VI
-    return redirect(reverse(ROOT_URL_NAMES[language]), permanent=True)
+def language(lang: str | None) -> str:
+    return Page.Language.EN if lang == "en" else Page.Language.VI
 
 
-@require_safe
-def page_detail(request, alias, lang=None):
-    if "\x00" in alias:
-        alias = ""
-    preferred = Page.Language.EN if lang == "en" else Page.Language.VI
-    found = sorted(Page.objects.published().filter(legacy_alias=alias)[:5], key=lambda p: p.language != preferred)
-    if not found:
-        raise Http404("Không tìm thấy trang.")
-    return redirect(found[0], permanent=True)
+def root_url(lang: str | None = None) -> str:
+    return reverse(ROOT_URL_NAMES[language(lang)])
+
+
+def legacy_page(alias: str, lang: str | None = None, *, public: bool = True) -> Page | None:
+    if "\x00" in alias or not alias:
+        return None
+    preferred = language(lang)
+    pages = Page.objects.published() if public else Page.objects.all()
+    found = sorted(pages.filter(legacy_alias=alias)[:5], key=lambda p: p.language != preferred)
+    return found[0] if found else None

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import legacy, views
+from . import views
 from .models import Page
 
 app_name = "pages"
@@ -9,9 +9,6 @@ app_name = "pages"
 SLUGS = r"(?P<path>[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*)"
 
 urlpatterns = [
-    # NukeViet's "page" and "about" modules (pages/legacy.py), also under /vi/ and /en/: 301.
-    re_path(r"^(?:(?P<lang>[a-z]{2})/)?(?:page|about)/?$", legacy.module_home),
-    re_path(r"^(?:(?P<lang>[a-z]{2})/)?(?:page|about)/(?P<alias>[^/]+?)(?:\.html)?/?$", legacy.page_detail),
     path("gioi-thieu/", views.PageView.as_view(language=Page.Language.VI), name="vi_root"),
     re_path(rf"^gioi-thieu/{SLUGS}/$", views.PageView.as_view(language=Page.Language.VI), name="vi_page"),
     path("en/", views.PageView.as_view(language=Page.Language.EN), name="en_root"),

@@ -18,7 +18,10 @@ pytestmark = pytest.mark.django_db
 def test_the_old_sites_photos_and_files_land_in_the_bucket(run_import, bucket, settings):  # noqa: F811
     settings.IMAGE_JOB_LOCK_DIR = settings.MEDIA_ROOT.parent / "locks-nukeviet"
     report = run_import()
-    assert "Thiếu tệp news/2023_05/khong-co.jpg (bài 130)" in report  # missing files still reported
+    assert (
+        "Thiếu tệp news/2023_05/khong-co.jpg (bài viết 130, "
+        "/news/Hoat-dong-co-so/Hoi-nghi-hoc-tap-va-lam-theo-130.html)" in report
+    )  # missing files still reported
 
     article = Article.objects.get(legacy_id=130)
     src = re.search(r'<figure class="image"><img [^>]*src="([^"]+)"', article.body).group(1)

@@ -7,8 +7,10 @@ from django.db import transaction
 
 import pagecache
 from nukeviet.banners import BannersImporter
+from nukeviet.bodylinks import Relinker
 from nukeviet.laws import LawsImporter
 from nukeviet.media import Uploads
+from nukeviet.modules import ModulesImporter
 from nukeviet.news import NewsImporter
 from nukeviet.pages import PagesImporter
 from nukeviet.report import Report
@@ -37,6 +39,14 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=500, help="số dòng mỗi giao dịch (mặc định 500)")
         parser.add_argument("--dry-run", action="store_true", help="chạy thử: đọc, kiểm tra, báo cáo, không ghi gì")
         parser.add_argument("--report-dir", help="thư mục lưu báo cáo (mặc định var/import-reports)")
+        parser.add_argument(
+            "--report", metavar="FILE", help="ghi thêm báo cáo chi tiết dạng CSV vào FILE (mở được bằng Excel)"
+        )
+        parser.add_argument(
+            "--no-fetch",
+            action="store_true",
+            help="không tải ảnh mà bài cũ lấy từ trang khác (chỉ liệt kê chúng trong báo cáo)",
+        )
 
     def handle(self, *args, **options):
         uploads_root = options["uploads"]
@@ -49,18 +59,13 @@ class Command(BaseCommand):
         except SourceError as error:
             raise CommandError(str(error)) from None
         dry_run = options["dry_run"]
-        report = Report(dry_run=dry_run, folder=options["report_dir"], stream=self.stdout)
+        report = Report(dry_run=dry_run, folder=options["report_dir"], stream=self.stdout, csv_path=options["report"])
         domains = [*options["old_domain"], *source.config("my_domains").split(",")]
-        uploads = Uploads(uploads_root, domains=domains, dry_run=dry_run, report=report)
-        size = options["batch_size"]
-        importers = [
-            NewsImporter(source, uploads, report, module=options["module"], batch_size=size),
-            LawsImporter(source, uploads, report, batch_size=size),
-            PagesImporter(source, uploads, report, module="page"),
-            PagesImporter(source, uploads, report, module="about"),
-            BannersImporter(source, uploads, report),
-        ]
-        present = [importer for importer in importers if importer.present()]
+        uploads = Uploads(uploads_root, domains=domains, dry_run=dry_run, report=report, fetch=not options["no_fetch"])
+        relinker = Relinker(uploads.domains, report)
+        modules = ModulesImporter(source, report)
+        importers = [modules, *self._importers(source, uploads, report, relinker, modules, options)]
+        present = [importer for importer in importers[1:] if importer.present()]
         if not present:
             source.close()
             raise CommandError(
@@ -70,7 +75,7 @@ class Command(BaseCommand):
         if not uploads_root:
             report.note("Không có --uploads: ảnh và tệp của cổng cũ không được mang sang.")
         try:
-            self._run(present, dry_run)
+            self._run([modules, *present, relinker], dry_run)
         except SourceError as error:
             raise CommandError(f"{error} Phần đã nhập được giữ lại; chạy lại lệnh để tiếp tục.") from None
         finally:
@@ -81,15 +86,36 @@ class Command(BaseCommand):
             pagecache.invalidate_all()  # bulk updates send no signal: every page may have changed
         self.stdout.write(self.style.SUCCESS("Chạy thử xong, không ghi gì." if dry_run else "Nhập xong."))
 
-    def _run(self, importers, dry_run: bool) -> None:
+    @staticmethod
+    def _importers(source, uploads, report, relinker, modules, options):
+        """An importer for each module, under the titles the old site's addresses use (nv4_vi_modules,
+        read first; the installer's names where the old site has no such table)."""
+        modules.read()
+        size, news = options["batch_size"], options["module"]
+        title = (modules.titles("news", news) or [news])[0]
+        yield NewsImporter(source, uploads, report, module=news, batch_size=size, title=title, relinker=relinker)
+        laws = (modules.titles("laws") or ["laws"])[0]
+        yield LawsImporter(source, uploads, report, batch_size=size, title=laws, relinker=relinker)
+        for data in modules.data_of("page") or ["page", "about"]:
+            title = (modules.titles("page", data) or [data])[0]
+            yield PagesImporter(source, uploads, report, module=data, title=title, relinker=relinker)
+        yield BannersImporter(source, uploads, report)
+
+    def _run(self, steps, dry_run: bool) -> None:
+        """The importers in turn, then the body links that waited for the rest (Relinker.finish)."""
+
+        def run_all():
+            for step in steps:
+                if isinstance(step, Relinker):
+                    step.finish()
+                else:
+                    step.run()
+
         if not dry_run:
-            for importer in importers:
-                importer.run()
-            return
+            return run_all()
         try:
             with transaction.atomic():  # every batch a savepoint inside it, all rolled back at the end
-                for importer in importers:
-                    importer.run()
+                run_all()
                 raise DryRunFinished
         except DryRunFinished:
             pass
