@@ -50,13 +50,30 @@ PUBLIC_ROUTE_SLUGS = frozenset(
         "van-ban",
         "laws",
         "tep-dinh-kem",
-        # Introduction pages, English pages, contact, and the old portal's page/about/contact links.
+        # Introduction pages, English pages, contact.
         "gioi-thieu",
         "en",
         "lien-he",
+        # The old NukeViet portal's module names, index.php and uploads (nukeviet/urls.py; a test
+        # holds this list to nukeviet/links.py): their old links are answered there.
         "page",
         "about",
         "contact",
+        "siteterms",
+        "seek",
+        "feeds",
+        "users",
+        "statistics",
+        "voting",
+        "banners",
+        "comment",
+        "menu",
+        "freecontent",
+        "two-step-verification",
+        "myapi",
+        "index",
+        "uploads",
+        "assets",
     }
 )
 

@@ -26,8 +26,8 @@ def old_link_response(request):
         target = resolve(link) if link else None
     except DatabaseError:
         return None  # the 404 (or the 503 page that follows) stands
-    if target is None:
-        return None
+    if target is None or target.split("?", 1)[0] == request.path:
+        return None  # the portal's own address, which said 404 for a reason of its own
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     if target == GONE:
