@@ -67,7 +67,7 @@ class OldLink:
     def article(self) -> tuple[str, str, int] | None:
         """(category alias, article alias, old id) when the op names a news article."""
         op = self.op[1:] if self.op[:1] in (("print",), ("savefile",), ("sendmail",), ("rating",)) else self.op
-        if len(op) != 2:
+        if len(op) != 2 or _PAGE_OP.match(op[1]):
             return None
         found = _ARTICLE_OP.match(op[1])
         return (op[0], found.group("alias"), int(found.group("id"))) if found else None
