@@ -59,25 +59,42 @@ def free_category_slug(base: str, pk=None) -> str:
     return slug
 
 
+# NukeViet 4's statuses of a news row (modules/news/language/admin_vi.php, status_0 .. status_6;
+# admin/main.php lists no others) and what the portal makes of each. The old front end shows a
+# row only while status = 1; its status cron (checked on every visit) turns 2 into 1 once publtime
+# has come, and at exptime deletes the row (archive = 0) or makes it 3 (archive = 1, "lưu trữ").
+OLD_STATUSES = {
+    0: ("Chờ duyệt (also what the admin's “Đình chỉ” sets: taken down)", Status.PENDING),
+    1: ("Xuất bản", Status.PUBLISHED),
+    2: ("Hẹn giờ đăng", Status.PUBLISHED),  # its publtime, here as there: public from then on
+    3: ("Hết hạn", Status.PUBLISHED),  # with its exptime: kept, not public (“Hết hạn” to editors)
+    4: ("Lưu tạm", Status.DRAFT),
+    5: ("Từ chối", Status.DRAFT),  # declined: back to its writer
+    6: ("Chuyển biên tập", Status.PENDING),  # sent on to the editor-in-chief: still under review
+}
+
+
 def article_state(row: dict, now) -> tuple[str, object, object, str]:
-    """(status, published_at, expires_at, note) of an old row. NukeViet's statuses: 0 waiting
-    for review, 1 published, 2 scheduled, 3 expired (archived), 4 saved draft, 5 declined,
-    6 sent to the editor."""
+    """(status, published_at, expires_at, note) of an old row: public here exactly when it was
+    (or, scheduled, would have become) public there."""
     published = moment(row.get("publtime")) or moment(row.get("addtime")) or now
     expires = moment(row.get("exptime"))
     note = ""
     if expires and expires <= published:
         expires, note = None, "thời điểm hết hạn trước thời điểm đăng, bỏ hết hạn"
     old = int(row.get("status") or 0)
-    if old in (1, 2):
-        status = Status.PUBLISHED
-    elif old == 3:
-        status = Status.PUBLISHED if expires else Status.UNPUBLISHED
-    elif old in (0, 6):
-        status = Status.PENDING
-    else:
-        status = Status.DRAFT
+    label, status = OLD_STATUSES.get(old, (None, Status.DRAFT))
+    if label is None:
+        note = f"trạng thái {old} không có trong NukeViet 4: để bản nháp"
+    if old == 3 and not (expires and expires <= now):
+        status = Status.UNPUBLISHED  # expired with no time past to say so: taken down, never public
     return status, published, expires, note
+
+
+def public_groups(value) -> bool:
+    """Whether NukeViet's groups_view lets everyone see it: empty, or 6 ("Tất cả") or 5 (guests) in it."""
+    groups = {g.strip() for g in text(value).split(",") if g.strip()}
+    return not groups or bool(groups & {"5", "6"})
 
 
 class NewsImporter:
@@ -120,6 +137,7 @@ class NewsImporter:
     def import_categories(self) -> dict[int, int]:
         rows = self.source.all(self.t("cat"), "parentid, weight, catid")
         self.aliases = {r["catid"]: text(r["alias"]).strip() for r in rows}
+        self.members_only = {r["catid"] for r in rows if not public_groups(r.get("groups_view"))}
         records = Records.load("news.category", [r["catid"] for r in rows])
         mapping: dict[int, int] = {}
         pending = list(rows)
@@ -305,6 +323,9 @@ class NewsImporter:
         status, published, expires, note = article_state(r, self.now)
         if note:
             self.report.doubt(item, note)
+        if r["catid"] in self.members_only and status == Status.PUBLISHED:
+            status = Status.UNPUBLISHED
+            self.report.doubt(item, "chuyên mục chỉ cho thành viên xem trên cổng cũ: nhập nhưng không công khai")
         article.title = title
         article.category_id = category_id
         article.summary = plain(r.get("hometext"))

@@ -27,6 +27,7 @@ KINDS = {
     "laws.replacement": "Văn bản bị thay thế",
     "pages.page": "Trang giới thiệu",
     "banners.banner": "Banner",
+    "banners.link": "Liên kết website",
     "modules.module": "Mô-đun",
 }
 OUTCOMES = {
