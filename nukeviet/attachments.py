@@ -54,6 +54,12 @@ def _attach_all(article, wanted: dict[str, str], uploads, report, item) -> dict:
     for old, relative in wanted.items():
         record = records.get(keys[relative])
         attachment = known.get(record.object_id) if record else None
+        if attachment is None and uploads.dry_run:
+            if uploads.file(relative):
+                report.count(KIND, "imported")  # what the real run would bring
+            else:
+                report.missing_file(item, relative)
+            continue
         if attachment is None:
             attachment = _attach(article, uploads, report, relative, item)
             if attachment is None:

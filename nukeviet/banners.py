@@ -15,7 +15,7 @@ header's. An image that is not a strip (an advertisement's 300x250) never become
 
 import re
 
-from django.core.files.storage import default_storage
+from PIL import Image
 
 from articles.models import SiteBanner
 from navigation.models import WebLink
@@ -117,7 +117,7 @@ class BannersImporter:
         if decision in (UNCHANGED, KEPT):
             return
         stored = self._image(name, item)
-        if stored and not self._is_strip(stored, r):
+        if stored and not self._is_strip(name):
             self.report.skip(
                 item, "ảnh có cỡ của một quảng cáo, không phải dải banner đầu trang: không dùng làm đầu trang"
             )
@@ -147,13 +147,11 @@ class BannersImporter:
         relative = self.uploads.relative(name, "banners")
         return self.uploads.image_name(relative, item) if relative and relative != "external" else None
 
-    def _is_strip(self, stored: str, r: dict) -> bool:
-        width, height = int(r.get("width") or 0), int(r.get("height") or 0)
-        if not self.uploads.dry_run:
-            from PIL import Image
-
-            with default_storage.open(stored) as handle, Image.open(handle) as image:
-                width, height = image.size
+    def _is_strip(self, name: str) -> bool:
+        """Whether the old image (already checked by the photo pipeline) is a strip across the page."""
+        path = self.uploads.file(self.uploads.relative(name, "banners"))
+        with Image.open(path) as image:
+            width, height = image.size
         return width >= STRIP_MIN_WIDTH and width >= STRIP_RATIO * height
 
     def _link(self, r: dict, item: Item, record) -> None:

@@ -24,8 +24,8 @@ class Relinker:
         self.domains = domains
         self.report = report
         self.kinds: dict[str, tuple] = {}  # record kind -> (model, the fields its digest covers)
-        self.waiting: dict[str, dict[int, object]] = defaultdict(dict)  # kind -> {pk: item}
-        self.deferred = False  # the body just rewritten has a link to something still to come
+        self.waiting: dict[str, dict[int, tuple]] = defaultdict(dict)  # kind -> {pk: (item, old links)}
+        self.deferred: list[str] = []  # the body just rewritten links these, still to come (importers reset it)
         self._modules = None
 
     def register(self, kind: str, model, fields) -> None:
@@ -39,14 +39,14 @@ class Relinker:
         if found is None:
             return None
         if self._modules is None:
-            self._modules = modules()
+            self._modules = modules(fresh=True)
         link = parse(*found, self._modules)
         if link is None:
             return None
         target = resolve(link, public=False)
         if target is None or target == GONE:
             if item is None:
-                self.deferred = True
+                self.deferred.append(old)
                 return None
             self.report.doubt(item, f"liên kết tới trang cũ {old} không có ở cổng mới: bỏ liên kết, giữ chữ")
             return ""
@@ -54,8 +54,8 @@ class Relinker:
         return f"{target}#{fragment}" if fragment else target
 
     def wait(self, kind: str, pk: int, item) -> None:
-        """`pk` of `kind` has links to look at again once everything is in."""
-        self.waiting[kind][pk] = item
+        """`pk` of `kind` has links (self.deferred) to look at again once everything is in."""
+        self.waiting[kind][pk] = (item, set(self.deferred))
 
     def finish(self) -> None:
         """The links that waited, rewritten now that the whole old site is in."""
@@ -67,8 +67,10 @@ class Relinker:
         for kind, waiting in self.waiting.items():
             model, fields = self.kinds[kind]
             for obj in model.objects.filter(pk__in=sorted(waiting)).iterator(chunk_size=500):
-                item = waiting[obj.pk]
-                body = rewrite_addresses(obj.body, lambda tag, old, item=item: self._final(tag, old, item))
+                item, links = waiting[obj.pk]
+                body = rewrite_addresses(
+                    obj.body, lambda tag, old, item=item, links=links: self._final(tag, old, item, links)
+                )
                 if body == obj.body:
                     continue
                 # Only addresses change: the text, the search text and the sanitising stay as saved.
@@ -79,5 +81,6 @@ class Relinker:
                 )
         self.waiting.clear()
 
-    def _final(self, tag: str, old: str, item):
-        return self.new_address(old, item) if tag == "a" else None
+    def _final(self, tag: str, old: str, item, links: set[str]):
+        """Only the links that waited: the others are the new addresses already."""
+        return self.new_address(old, item) if tag == "a" and old in links else None

@@ -124,7 +124,7 @@ class LawsImporter:
         document.summary = plain(r.get("introtext")) or plain(r.get("title"))
         document.body = clean_body(text(r.get("bodytext")))
         if self.relinker:
-            self.relinker.deferred = False
+            self.relinker.deferred = []
             document.body = rewrite_addresses(document.body, lambda tag, old: self._address(tag, old))
         document.issued_on = issued
         effective, expires = local_date(r.get("startvalid")), local_date(r.get("exptime"))

@@ -62,6 +62,8 @@ class Uploads:
             return None  # a page of the old site, not a file
         elif module:
             path = f"{module}/{path}"  # homeimgfile and the laws' files are relative to uploads/<module>/
+        else:
+            return None  # a body's relative link (index.php?..., bai-viet.html): a page, not a file
         path = posixpath.normpath(path.lstrip("/"))
         if path.startswith("..") or path in ("", "."):
             return None

@@ -396,7 +396,7 @@ class NewsImporter:
             self.report.doubt(item, f"liên kết hoặc ảnh “{address[:200]}” không phải địa chỉ web, đã bỏ")
         body = clean_body(raw) + self._credit(detail, source, item)
         if self.relinker:
-            self.relinker.deferred = False
+            self.relinker.deferred = []
         return rewrite_addresses(body, lambda tag, old: self._new_address(tag, old, item))
 
     def _credit(self, detail: dict, source, item: Item) -> str:

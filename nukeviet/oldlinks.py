@@ -29,11 +29,11 @@ NEWS_SEARCH_WORDS = ("q", "keyword", "key")
 OLD_PER_PAGE = 20  # NukeViet news' per_page when the old site's configuration did not say
 
 
-def modules() -> Modules:
+def modules(*, fresh: bool = False) -> Modules:
     """The old site's module titles, as the import found them in nv4_vi_modules: kept in the shared
     cache under the content version (the import's end bumps it), so an old link costs the query of
-    its target alone."""
-    return Modules(**chrome.cached("nukeviet-modules", _modules))
+    its target alone; fresh=True (the import itself, which writes them) reads the table."""
+    return Modules(**(_modules() if fresh else chrome.cached("nukeviet-modules", _modules)))
 
 
 def _modules() -> dict:

@@ -68,7 +68,7 @@ class PagesImporter:
         page.summary = plain(r.get("description"))
         body = clean_body(text(r.get("bodytext")))
         if self.relinker:
-            self.relinker.deferred = False
+            self.relinker.deferred = []
         page.body = rewrite_addresses(body, lambda tag, old: self._address(tag, old, item))
         page.order = max(0, min(int(r.get("weight") or 0), 32767))
         # NukeViet's page module shows a page whose status is 1; 0 is "hidden" (Đình chỉ).

@@ -11,6 +11,55 @@ CREATE TABLE nv4_config (
   UNIQUE KEY lang (lang,module,config_name)
 ) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
 
+-- The site's modules (install/action_mysql.php): title is the name its addresses begin with.
+CREATE TABLE nv4_vi_modules (
+  title varchar(50) NOT NULL,
+  module_file varchar(50) NOT NULL DEFAULT '',
+  module_data varchar(50) NOT NULL DEFAULT '',
+  module_upload varchar(50) NOT NULL DEFAULT '',
+  module_theme varchar(50) NOT NULL DEFAULT '',
+  custom_title varchar(255) NOT NULL,
+  site_title varchar(255) NOT NULL DEFAULT '',
+  admin_title varchar(255) NOT NULL DEFAULT '',
+  set_time int(11) unsigned NOT NULL DEFAULT '0',
+  main_file tinyint(1) unsigned NOT NULL DEFAULT '0',
+  admin_file tinyint(1) unsigned NOT NULL DEFAULT '0',
+  theme varchar(100) DEFAULT '',
+  mobile varchar(100) DEFAULT '',
+  description varchar(255) DEFAULT '',
+  keywords text,
+  groups_view varchar(255) NOT NULL DEFAULT '6',
+  weight tinyint(3) unsigned NOT NULL DEFAULT '1',
+  act tinyint(1) unsigned NOT NULL DEFAULT '0',
+  admins varchar(255) DEFAULT '',
+  rss tinyint(4) NOT NULL DEFAULT '1',
+  sitemap tinyint(4) NOT NULL DEFAULT '1',
+  PRIMARY KEY (title)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+-- The theme's blocks and their positions (install/action_mysql.php); config is PHP's serialize().
+CREATE TABLE nv4_vi_blocks_groups (
+  bid mediumint(8) unsigned NOT NULL AUTO_INCREMENT,
+  theme varchar(55) NOT NULL,
+  module varchar(55) NOT NULL,
+  file_name varchar(55) DEFAULT NULL,
+  title varchar(255) DEFAULT NULL,
+  link varchar(255) DEFAULT '',
+  template varchar(55) DEFAULT NULL,
+  position varchar(55) DEFAULT NULL,
+  exp_time int(11) DEFAULT '0',
+  active varchar(10) DEFAULT '1',
+  act tinyint(1) unsigned NOT NULL DEFAULT '1',
+  groups_view varchar(255) DEFAULT '',
+  all_func tinyint(4) NOT NULL DEFAULT '0',
+  weight int(11) NOT NULL DEFAULT '0',
+  config text,
+  PRIMARY KEY (bid),
+  KEY theme (theme),
+  KEY module (module),
+  KEY position (position)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
 CREATE TABLE nv4_vi_news_cat (
   catid smallint(5) unsigned NOT NULL AUTO_INCREMENT,
   parentid smallint(5) unsigned NOT NULL DEFAULT '0',
@@ -153,6 +202,7 @@ CREATE TABLE nv4_vi_news_detail (
   allowed_print tinyint(1) NOT NULL default '0',
   allowed_save tinyint(1) NOT NULL default '0',
   gid mediumint(8) NOT NULL default '0',
+  files text,
   PRIMARY KEY (id)
 ) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
 
