@@ -5,7 +5,8 @@
 Fills a MariaDB database (127.0.0.1:3306, root; `nv_bench`, dropped and made anew) with
 NukeViet's news tables (tests/nukeviet/schema.sql) and generated rows: 12 categories, 300
 tags, --articles articles with Vietnamese bodies full of the old editor's markup, tags and
-old ratings; --photos of them with a lead photo in a generated uploads/ folder. Then imports
+old ratings, links to other articles in the old shape (one to an earlier article each, and
+every tenth to a later one); --photos of them with a lead photo in a generated uploads/ folder. Then imports
 them into a fresh bench database (PostgreSQL, never real content) and prints: articles per
 second, the whole run's time, the process's memory every few seconds (flat: batches of 500,
 nothing kept between them), and the second run's time (nothing changed: every row compared
@@ -74,7 +75,12 @@ def fill(articles: int, photos: int, uploads: Path) -> None:
                 rows.append((i, rng.randint(1, 12), f"Hội nghị sơ kết công tác xây dựng Đảng tại xã {place} số {i}",
                              f"Hoi-nghi-so-ket-{i}", f"Đảng ủy xã {place} sơ kết &amp; đề ra phương hướng.",
                              1325376000 + i * 3000, votes * 4, votes, photo, 1 if photo else 0))  # fmt: skip
-                details.append((i, "", BODY.format(d=i % 28 + 1, place=place, year=year)))
+                # A link to an earlier article (rewritten at once) and, every tenth, to a later one
+                # (rewritten at the end of the run), as the old editors linked related news.
+                later = f' và <a href="/news/Chuyen-muc-1/Hoi-nghi-so-ket-{i + 5}-{i + 5}.html">bài sau</a>'
+                links = (f'<p>Xem thêm <a href="/news/Chuyen-muc-1/Hoi-nghi-so-ket-{i - 1}-{i - 1}.html">bài trước</a>'
+                         f"{later if i % 10 == 0 else ''}.</p>")  # fmt: skip
+                details.append((i, "", BODY.format(d=i % 28 + 1, place=place, year=year) + links))
                 tags += [(i, (i * 7) % 300 + 1, "x"), (i, (i * 13) % 300 + 1, "y")]
             cursor.executemany(
                 "INSERT INTO nv4_vi_news_rows (id, catid, title, alias, hometext, publtime, total_rating, "
