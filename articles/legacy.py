@@ -5,9 +5,6 @@ this is the part that knows articles, used by that resolver and by the article p
 address has the old short form's shape (/<category>/<alias>-<id>.html).
 """
 
-from django.http import Http404
-from django.utils.translation import gettext as _
-
 from core.text import slugify_vi
 
 from .models import Article, Category
@@ -20,13 +17,6 @@ def legacy_category(alias: str, *, public: bool = True) -> Category | None:
     categories = Category.objects.visible() if public else Category.objects.all()
     category = categories.filter(legacy_alias=alias).order_by("pk").first()
     return category or categories.filter(slug=slugify_vi(alias, 120)).first()
-
-
-def legacy_category_or_404(alias: str) -> Category:
-    category = legacy_category(alias)
-    if category is None:
-        raise Http404(_("Không tìm thấy chuyên mục."))
-    return category
 
 
 def legacy_article(legacy_id: int, *, public: bool = True) -> Article | None:

@@ -8,7 +8,7 @@ of the run (Relinker.finish), when everything is in. A link that names nothing t
 had loses its address, keeps its words, and is reported.
 """
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 
 from django.db import transaction
 
@@ -19,14 +19,25 @@ from .oldlinks import GONE, modules, resolve
 from .records import content_digest
 
 
+RECENT = 20_000
+
+
 class Relinker:
     def __init__(self, domains, report):
         self.domains = domains
         self.report = report
         self.kinds: dict[str, tuple] = {}  # record kind -> (model, the fields its digest covers)
         self.waiting: dict[str, dict[int, tuple]] = defaultdict(dict)  # kind -> {pk: (item, old links)}
+        # The new addresses of the articles this run imported last, by old id: old bodies mostly link
+        # recent news, and a query a link was a fifth of the import's time.
+        self.recent: OrderedDict[int, str] = OrderedDict()
         self.deferred: list[str] = []  # the body just rewritten links these, still to come (importers reset it)
         self._modules = None
+
+    def imported_article(self, legacy_id: int, url: str) -> None:
+        self.recent[legacy_id] = url
+        if len(self.recent) > RECENT:
+            self.recent.popitem(last=False)
 
     def register(self, kind: str, model, fields) -> None:
         self.kinds[kind] = (model, fields)
@@ -43,7 +54,11 @@ class Relinker:
         link = parse(*found, self._modules)
         if link is None:
             return None
-        target = resolve(link, public=False)
+        number = link.article[2] if link.module == "news" and link.article else None
+        if number in self.recent and link.op[0] not in ("print", "savefile"):
+            target = self.recent[number]
+        else:
+            target = resolve(link, public=False)
         if target is None or target == GONE:
             if item is None:
                 self.deferred.append(old)
