@@ -18,7 +18,6 @@ from .models import ImportedRecord
 from .oldlinks import GONE, modules, resolve
 from .records import content_digest
 
-
 RECENT = 20_000
 
 
