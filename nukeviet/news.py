@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from articles.models import Article, Category, Tag, Topic, reserved_slugs
+from articles.models import Article, Category, Tag, Topic, article_url, reserved_slugs
 from core.text import html_to_text, nfc, slugify_vi
 from ratings.services import legacy_totals_set
 
@@ -125,6 +125,7 @@ class NewsImporter:
 
     def run(self) -> None:
         self.categories = self.import_categories()
+        self.category_slugs = dict(Category.objects.filter(pk__in=self.categories.values()).values_list("pk", "slug"))
         self.topics = self.import_simple("topics", "topicid", "news.topic", self._topic)
         self.tags = self.import_simple("tags", "tid", "news.tag", self._tag)
         sources = self.t("sources")
@@ -356,7 +357,8 @@ class NewsImporter:
         if self.relinker:
             if self.relinker.deferred:
                 self.relinker.wait(KIND, article.pk, item)
-            self.relinker.imported_article(legacy_id, article.get_absolute_url())
+            url = article_url(self.category_slugs[article.category_id], article.slug, article.pk)  # no query
+            self.relinker.imported_article(legacy_id, url)
         if outcome == "imported":
             # A new article's tags go in with the batch's, in one INSERT at its end (a tags.set() a
             # row was a fifth of the import's time); last, so that a row refused on the way has none.
