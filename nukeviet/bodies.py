@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from core.text import ALLOWED_URL_SCHEMES, sanitize_html
+from core.text import ALLOWED_URL_SCHEMES, nfc, sanitize_html
 
 _IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>.*?</iframe>", re.I | re.S)
 _YOUTUBE = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|v/|watch\?v=)|youtu\.be/)([A-Za-z0-9_-]{6,})")
@@ -138,3 +138,23 @@ def rewrite_addresses(value: str, new_address: Callable[[str, str], "str | AsLin
         return match.group(0).replace(quoted, f'{name}="{html.escape(new)}"', 1)
 
     return _START_TAG.sub(replace, value)
+
+
+def source_credit(given: str, name: str, home: str, doubt: Callable[[str], None]) -> str:
+    """ "Nguồn: …" as the old page showed it: the source's name (`name`, from its sources table),
+    linked to the source article itself (`given`: detail.sourcetext, the address the editor gave)
+    rather than the source's home page (`home`); doubt(reason) hears of an address mended or dropped."""
+    link = ""
+    if given and (given.lower().startswith(("http:", "https:", "www.")) or "://" in given):
+        link = repaired(given) or ""
+        if link != given:
+            doubt(f"nguồn “{given}”: " + (f"sửa thành {link}" if link else "địa chỉ hỏng, bỏ liên kết"))
+    elif given:
+        name = name or nfc(html.unescape(given))
+    link = link or home
+    if not name and link:
+        name = (urlsplit(link).hostname or link).removeprefix("www.")
+    if not name:
+        return ""
+    credit = f'<a href="{html.escape(link)}">{html.escape(name)}</a>' if link else html.escape(name)
+    return f"<p><em>Nguồn: {credit}</em></p>"

@@ -14,11 +14,9 @@ total_rating / click_rating            the old totals (legacy_rating_*), votes a
 hitstotal                              legacy_views (a counter: never a change of content)
 """
 
-import html
 import math
 import time
 from collections import defaultdict
-from urllib.parse import urlsplit
 
 from django.core.files.storage import default_storage
 from django.utils import timezone
@@ -28,7 +26,7 @@ from core.text import html_to_text, nfc, slugify_vi
 from ratings.services import legacy_totals_set
 
 from .attachments import attach_body_files, attach_files
-from .bodies import AsLink, clean_body, dropped_addresses, repaired, rewrite_addresses
+from .bodies import AsLink, clean_body, dropped_addresses, repaired, rewrite_addresses, source_credit
 from .media import EXTERNAL, IMAGE_EXTENSIONS
 from .records import KEPT, NEW, UNCHANGED, Records, batch, content_digest, decide, row
 from .report import Item
@@ -324,26 +322,10 @@ class NewsImporter:
             return
         outcome = "imported" if decision == NEW else "updated"
         article = article or Article(legacy_id=legacy_id)
-        status, published, expires, note = article_state(r, self.now)
-        if note:
-            self.report.doubt(item, note)
-        if r["catid"] in self.members_only and status == Status.PUBLISHED:
-            status = Status.UNPUBLISHED
-            self.report.doubt(item, "chuyên mục chỉ cho thành viên xem trên cổng cũ: nhập nhưng không công khai")
-        article.title = title
-        article.category_id = category_id
-        article.summary = plain(r.get("hometext"))
-        article.author = plain(r.get("author"))[:255]
-        article.status, article.published_at, article.expires_at = status, published, expires
-        article.allow_rating = bool(int(r.get("allowed_rating") or 0))
-        article.is_featured = featured
-        article.show_on_home = int(r.get("inhome", 1) or 0) != 0  # 0: "not on the home page"
-        article.topic_id = self.topics.get(r.get("topicid"))
-        if not article.pk:
-            article.slug = slugify_vi(text(r.get("alias")) or title, 200)
+        article.title, article.category_id, article.is_featured = title, category_id, featured
+        self._fill(article, r, item)
         article.body = self._body(detail, source, item)
         self._lead_photo(article, r, item)
-        article.legacy_views = max(article.legacy_views, int(r.get("hitstotal") or 0))
         points, votes = self._rating(r, item)
         if not article.pk:
             article.legacy_rating_sum = article.rating_sum = points
@@ -367,6 +349,24 @@ class NewsImporter:
         self.records.stage(
             KIND, legacy_id, article.pk, digest, self.report.row_missing, content_digest(article, FIELDS)
         )
+
+    def _fill(self, article, r: dict, item: Item) -> None:
+        """The row's own columns: lead, author, status and times, switches, topic, slug, views."""
+        status, published, expires, note = article_state(r, self.now)
+        if note:
+            self.report.doubt(item, note)
+        if r["catid"] in self.members_only and status == Status.PUBLISHED:
+            status = Status.UNPUBLISHED
+            self.report.doubt(item, "chuyên mục chỉ cho thành viên xem trên cổng cũ: nhập nhưng không công khai")
+        article.status, article.published_at, article.expires_at = status, published, expires
+        article.summary = plain(r.get("hometext"))
+        article.author = plain(r.get("author"))[:255]
+        article.allow_rating = bool(int(r.get("allowed_rating") or 0))
+        article.show_on_home = int(r.get("inhome", 1) or 0) != 0  # 0: "not on the home page"
+        article.topic_id = self.topics.get(r.get("topicid"))
+        if not article.pk:
+            article.slug = slugify_vi(text(r.get("alias")) or article.title, 200)
+        article.legacy_views = max(article.legacy_views, int(r.get("hitstotal") or 0))
 
     def _counters(self, article, r: dict, points_votes=None) -> None:
         """Counts that follow the old site on every run, whoever edited the article: its views
@@ -405,33 +405,16 @@ class NewsImporter:
         raw = text(detail.get("bodyhtml") or detail.get("bodytext"))
         for address in dropped_addresses(raw):
             self.report.doubt(item, f"liên kết hoặc ảnh “{address[:200]}” không phải địa chỉ web, đã bỏ")
-        body = clean_body(raw) + self._credit(detail, source, item)
+        credit = source_credit(
+            text(detail.get("sourcetext")).strip(),
+            plain(source["title"]) if source else "",
+            text(source.get("link")).strip() if source else "",
+            lambda reason: self.report.doubt(item, reason),
+        )
+        body = clean_body(raw) + credit
         if self.relinker:
             self.relinker.deferred = []
         return rewrite_addresses(body, lambda tag, old: self._new_address(tag, old, item))
-
-    def _credit(self, detail: dict, source, item: Item) -> str:
-        """ "Nguồn: …" as the old page showed it: the source's name, linked to the source article
-        itself (detail.sourcetext, the address the editor gave) rather than the source's home page."""
-        given = text(detail.get("sourcetext")).strip()
-        name = plain(source["title"]) if source else ""
-        link = ""
-        if given and (given.lower().startswith(("http:", "https:", "www.")) or "://" in given):
-            link = repaired(given) or ""
-            if link != given:
-                self.report.doubt(
-                    item, f"nguồn “{given}”: " + (f"sửa thành {link}" if link else "địa chỉ hỏng, bỏ liên kết")
-                )
-        elif given:
-            name = name or plain(given)
-        if not link and source:
-            link = text(source.get("link")).strip()
-        if not name and link:
-            name = (urlsplit(link).hostname or link).removeprefix("www.")
-        if not name:
-            return ""
-        credit = f'<a href="{html.escape(link)}">{html.escape(name)}</a>' if link else html.escape(name)
-        return f"<p><em>Nguồn: {credit}</em></p>"
 
     def _new_address(self, tag: str, old: str, item: Item):
         fixed = repaired(old)
