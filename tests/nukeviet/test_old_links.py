@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 import pytest
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from articles.models import Article, Attachment, Category, Tag, Topic
 from documents.models import Document
@@ -161,3 +162,13 @@ def test_module_names_are_kept_from_category_slugs():
 
     names = {name.lower() for name in INSTALLED_MODULES if name != "SitemapIndex"} | set(FILE_FOLDERS) | {"index"}
     assert names <= reserved_slugs()
+
+
+def test_an_english_page_keeps_an_address_that_is_also_an_old_module_name(imported, client):
+    root = Page.objects.create(title="Home", language=Page.Language.EN, status=Page.Status.PUBLISHED,
+                               published_at=timezone.now())  # fmt: skip
+    about = Page.objects.create(title="About us", slug="about", parent=root, language=Page.Language.EN,
+                                status=Page.Status.PUBLISHED, published_at=timezone.now())  # fmt: skip
+    assert client.get(about.get_absolute_url()).status_code == 200
+    assert about.get_absolute_url() == "/en/about/"
+    assert location(client, "/en/news/Xay-dung-Dang/") == "/xay-dung-dang/"  # an old English-side link still
