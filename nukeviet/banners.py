@@ -20,7 +20,7 @@ from PIL import Image
 from articles.models import SiteBanner
 from navigation.models import WebLink
 
-from .news import plain
+from .news import placed_blocks, plain
 from .records import KEPT, NEW, UNCHANGED, Records, batch, content_digest, decide, row
 from .report import Item
 from .source import fingerprint, moment, text
@@ -41,12 +41,9 @@ _PLAN_ID = re.compile(r'idplanbanner";(?:i:(\d+)|s:\d+:"(\d+)")')
 
 def plan_places(source) -> dict[int, set[str]]:
     """{plan id: its positions} as the theme's banner blocks show them (active ones only)."""
-    table = source.table("blocks_groups")
-    if not source.has_table(table):
-        return {}
     places: dict[int, set[str]] = {}
-    for block in source.all(table, "bid"):
-        if text(block.get("file_name")) != "global.banners.php" or int(block.get("act") or 0) != 1:
+    for block in placed_blocks(source):
+        if text(block.get("file_name")) != "global.banners.php":
             continue
         found = _PLAN_ID.search(text(block.get("config")))
         if found:

@@ -15,6 +15,7 @@ hitstotal                              legacy_views (a counter: never a change o
 """
 
 import math
+import re
 import time
 from collections import defaultdict
 
@@ -57,22 +58,48 @@ def free_category_slug(base: str, pk=None) -> str:
     return slug
 
 
-# NukeViet 4's statuses of a news row (modules/news/language/admin_vi.php, status_0 .. status_6;
-# admin/main.php lists no others) and what the portal makes of each. The old front end shows a
-# row only while status = 1; its status cron (checked on every visit) turns 2 into 1 once publtime
-# has come, and at exptime deletes the row (archive = 0) or makes it 3 (archive = 1, "lưu trữ").
-OLD_STATUSES = {
-    0: ("Chờ duyệt (also what the admin's “Đình chỉ” sets: taken down)", Status.PENDING),
+# NukeViet's statuses of a news row and what the portal makes of each. Its front end shows a row
+# only while status = 1 (a detail page also while publtime has come and exptime has not); its
+# status check (nv_set_status_module, run on visits) turns 2 into 1 once publtime has come and, at
+# exptime, deletes the row (archive = 0) or makes it 3 (archive 1 or 2: "lưu trữ").
+# 4.5 (modules/news/language/admin_vi.php, status_0 .. status_10, and "status_lockbycat"):
+STATUSES_45 = {
+    0: ("Ngưng hiệu lực", Status.UNPUBLISHED),  # taken down
     1: ("Xuất bản", Status.PUBLISHED),
     2: ("Hẹn giờ đăng", Status.PUBLISHED),  # its publtime, here as there: public from then on
-    3: ("Hết hạn", Status.PUBLISHED),  # with its exptime: kept, not public (“Hết hạn” to editors)
+    3: ("Hết hạn", Status.PUBLISHED),  # with its past exptime: kept, not public ("Hết hạn" to editors)
+    4: ("Lưu nháp", Status.DRAFT),
+    5: ("Chuyển duyệt bài", Status.PENDING),
+    6: ("Từ chối duyệt bài", Status.DRAFT),  # declined at review: back to its writer
+    7: ("Đang duyệt bài", Status.PENDING),
+    8: ("Chuyển đăng bài", Status.PENDING),  # reviewed, waiting for whoever publishes
+    9: ("Từ chối đăng bài", Status.DRAFT),
+    10: ("Đang kiểm tra để đăng", Status.PENDING),
+}
+# 21..31: "Đang khóa bởi chuyên mục", the row's own status + 21 while a category of it is suspended.
+LOCKED_BY_CATEGORY = 21
+# Before 4.5 (4.0 .. 4.4: status_0 .. status_6; "Đình chỉ" set 0 as well).
+STATUSES_44 = {
+    0: ("Chờ duyệt", Status.PENDING),
+    1: ("Xuất bản", Status.PUBLISHED),
+    2: ("Hẹn giờ đăng", Status.PUBLISHED),
+    3: ("Hết hạn", Status.PUBLISHED),
     4: ("Lưu tạm", Status.DRAFT),
-    5: ("Từ chối", Status.DRAFT),  # declined: back to its writer
-    6: ("Chuyển biên tập", Status.PENDING),  # sent on to the editor-in-chief: still under review
+    5: ("Từ chối", Status.DRAFT),
+    6: ("Chuyển biên tập", Status.PENDING),
 }
 
 
-def article_state(row: dict, now) -> tuple[str, object, object, str]:
+def is_45(source) -> bool:
+    """Whether the old site is NukeViet 4.5 or later: its version setting, else a table 4.5 added."""
+    version = source.config("version", module="global", lang="sys") or source.config("version")
+    if version:
+        parts = [int(p) for p in version.split(".")[:2] if p.isdigit()]
+        return parts >= [4, 5]
+    return source.has_table(source.table("news", "row_histories")) or source.has_table(source.table("news", "author"))
+
+
+def article_state(row: dict, now, statuses=STATUSES_45) -> tuple[str, object, object, str]:
     """(status, published_at, expires_at, note) of an old row: public here exactly when it was
     (or, scheduled, would have become) public there."""
     published = moment(row.get("publtime")) or moment(row.get("addtime")) or now
@@ -81,11 +108,16 @@ def article_state(row: dict, now) -> tuple[str, object, object, str]:
     if expires and expires <= published:
         expires, note = None, "thời điểm hết hạn trước thời điểm đăng, bỏ hết hạn"
     old = int(row.get("status") or 0)
-    label, status = OLD_STATUSES.get(old, (None, Status.DRAFT))
+    locked = statuses is STATUSES_45 and old >= LOCKED_BY_CATEGORY
+    if locked:
+        old -= LOCKED_BY_CATEGORY
+    label, status = statuses.get(old, (None, Status.DRAFT))
     if label is None:
-        note = f"trạng thái {old} không có trong NukeViet 4: để bản nháp"
+        note = f"trạng thái {row.get('status')} không có trong NukeViet: để bản nháp"
     if old == 3 and not (expires and expires <= now):
         status = Status.UNPUBLISHED  # expired with no time past to say so: taken down, never public
+    if locked and status == Status.PUBLISHED:
+        status, note = Status.UNPUBLISHED, "bị khóa vì chuyên mục bị đình chỉ trên cổng cũ: nhập nhưng không công khai"
     return status, published, expires, note
 
 
@@ -122,6 +154,7 @@ class NewsImporter:
         return self.source.has_table(self.t("rows")) and self.source.has_table(self.t("cat"))
 
     def run(self) -> None:
+        self.statuses = STATUSES_45 if is_45(self.source) else STATUSES_44
         self.categories = self.import_categories()
         self.category_slugs = dict(Category.objects.filter(pk__in=self.categories.values()).values_list("pk", "slug"))
         self.topics = self.import_simple("topics", "topicid", "news.topic", self._topic)
@@ -175,9 +208,10 @@ class NewsImporter:
         category.parent_id = mapping.get(r["parentid"]) if r["parentid"] else None
         category.order = min(int(r.get("weight") or 0), 32767)
         category.legacy_alias = alias
-        if "status" in r:
-            category.is_active = int(r["status"] or 0) != 0
-        if "inhome" in r:  # 0: the home page has no block of it
+        if "status" in r:  # 4.5: 0 suspended, 1 shown on the home page, 2 not; 11, 12 ... its parent suspended
+            category.is_active = int(r["status"] or 0) in (1, 2)
+            category.show_on_home = int(r["status"] or 0) == 1
+        if "inhome" in r:  # before 4.5; 0: the home page has no block of it
             category.show_on_home = int(r["inhome"] or 0) != 0
         if not category.pk:
             category.slug = free_category_slug(slugify_vi(alias or category.name, 110))
@@ -221,7 +255,7 @@ class NewsImporter:
 
     def _tag(self, r: dict, record, item: Item) -> int:
         alias = text(r["alias"]).strip()
-        name = plain(r.get("keywords")) or alias.replace("-", " ")
+        name = plain(r.get("title")) or plain(r.get("keywords")) or alias.replace("-", " ")  # title: 4.5
         return self._simple(Tag, item, r, record, {"name": name[:100]}, slugify_vi(alias, 120))
 
     # --- articles -------------------------------------------------------------------
@@ -230,7 +264,7 @@ class NewsImporter:
         rows_table = self.t("rows")
         total = self.source.count(rows_table)
         started, done = time.monotonic(), 0
-        self.featured_bid = featured_block(self.source, self.module, self.t)
+        self.featured_bid = featured_block(self.source, self.title, self.t)
         self._report_blocks()
         for rows in self.source.batches(rows_table, "id", self.batch_size):
             ids = [r["id"] for r in rows]
@@ -352,7 +386,7 @@ class NewsImporter:
 
     def _fill(self, article, r: dict, item: Item) -> None:
         """The row's own columns: lead, author, status and times, switches, topic, slug, views."""
-        status, published, expires, note = article_state(r, self.now)
+        status, published, expires, note = article_state(r, self.now, self.statuses)
         if note:
             self.report.doubt(item, note)
         if r["catid"] in self.members_only and status == Status.PUBLISHED:
@@ -470,12 +504,36 @@ class NewsImporter:
             article.save(update_fields=["body", "search_text", "search_title"])
 
 
-def featured_block(source, module: str, t) -> int | None:
-    """The block group NukeViet's home page shows as its featured one ("Tin tiêu điểm"), or None."""
+_BLOCK_ID = re.compile(r'blockid";(?:i:(\d+)|s:\d+:"(\d+)")')
+
+
+def featured_block(source, title: str, t) -> int | None:
+    """The block group NukeViet's pages show as the featured one, or None. The headline block
+    (module.block_headline.php) shows the first group by weight with its photos; a
+    global.block_groups.php shows the group its config names (blockid). Where the theme's blocks
+    (nv4_vi_blocks_groups) place neither, no group is featured; without that table, the headline's."""
     table = t("block_cat")
     if not source.has_table(table):
         return None
-    blocks = source.all(table, "weight, bid")
-    if not blocks:
+    groups = source.all(table, "weight, bid")
+    if not groups:
         return None
-    return blocks[0]["bid"]
+    placed = [b for b in placed_blocks(source) if text(b.get("module")) in (title, "theme", "")]
+    if not placed and not placed_blocks(source):
+        return groups[0]["bid"]
+    for block in placed:
+        if text(block.get("file_name")) == "module.block_headline.php":
+            return groups[0]["bid"]
+    for block in placed:
+        found = _BLOCK_ID.search(text(block.get("config"))) if "block_groups" in text(block.get("file_name")) else None
+        if found:
+            return int(found.group(1) or found.group(2))
+    return None
+
+
+def placed_blocks(source) -> list[dict]:
+    """The theme's active blocks (nv4_vi_blocks_groups), in their order; [] without the table."""
+    table = source.table("blocks_groups")
+    if not source.has_table(table):
+        return []
+    return [b for b in source.all(table, "weight, bid") if int(b.get("act", 1) or 0) == 1]

@@ -109,6 +109,12 @@ def _article(link: OldLink, public: bool) -> str | None:
             if hidden is not None:
                 return GONE if _withdrawn(hidden) else None
         return GONE if _deleted("news.article", number) else None
+    if "download" in link.query:  # ?download=1&id=N: its (N+1)-th attached file (NukeViet 4.5's files)
+        index = link.query.get("id", "0")
+        if index.isdigit() and int(index) < 50:
+            files = list(article.attachments.order_by("pk")[: int(index) + 1])
+            if int(index) < len(files):
+                return files[int(index)].get_absolute_url()
     if link.op[0] == "print":
         return reverse("articles:print", kwargs={"pk": article.pk})
     if link.op[0] == "savefile":

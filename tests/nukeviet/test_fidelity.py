@@ -101,17 +101,23 @@ def nukeviet45(old_site, photo_server):
                                               "weight": weight, "act": 1})  # fmt: skip
         for name, value, module, lang in [
             ("site_home_module", "Tin-tuc", "global", "vi"), ("rewrite_op_mod", "Tin-tuc", "global", "sys"),
-            ("per_page", "10", "Tin-tuc", "vi"),
+            ("per_page", "10", "Tin-tuc", "vi"), ("version", "4.5.02", "global", "sys"),
         ]:  # fmt: skip
             insert(cursor, "nv4_config", {"config_name": name, "config_value": value, "module": module, "lang": lang})
         # Every status NukeViet 4 defines, and the windows of publtime and exptime.
-        article(cursor, 140, status=0, title="Chờ duyệt hoặc bị đình chỉ")
+        article(cursor, 140, status=0, title="Ngưng hiệu lực")
         article(cursor, 141, status=1, title="Đang xuất bản")
         article(cursor, 142, status=2, publtime=NOW + 3 * DAY, title="Hẹn giờ đăng")
         article(cursor, 143, status=3, archive=1, exptime=NOW - DAY, title="Hết hạn, lưu trữ")
-        article(cursor, 144, status=4, title="Lưu tạm")
-        article(cursor, 145, status=5, title="Bị từ chối")
-        article(cursor, 146, status=6, title="Chuyển biên tập")
+        article(cursor, 144, status=4, title="Lưu nháp")
+        article(cursor, 145, status=5, title="Chuyển duyệt bài")
+        article(cursor, 146, status=6, title="Từ chối duyệt bài")
+        article(cursor, 151, status=7, title="Đang duyệt bài")
+        article(cursor, 152, status=8, title="Chuyển đăng bài")
+        article(cursor, 153, status=9, title="Từ chối đăng bài")
+        article(cursor, 154, status=10, title="Đang kiểm tra để đăng")
+        article(cursor, 155, status=22, title="Xuất bản, khóa vì chuyên mục bị đình chỉ")
+        article(cursor, 156, status=25, title="Lưu nháp, khóa vì chuyên mục bị đình chỉ")
         article(cursor, 147, status=1, publtime=NOW + 2 * DAY, title="Xuất bản, giờ đăng chưa tới")
         article(cursor, 148, status=1, exptime=NOW - DAY, title="Xuất bản, đã quá giờ hết hạn")
         article(cursor, 149, status=3, exptime=NOW + 5 * DAY, title="Hết hạn theo tay, giờ hết hạn chưa tới")
@@ -130,6 +136,10 @@ def nukeviet45(old_site, photo_server):
         # Banner plans placed by the theme: header, a side column, the middle of the page.
         insert(cursor, "nv4_banners_plans", {"id": 3, "title": "Quảng cáo giữa trang", "form": "sequential",
                                              "width": 980, "height": 90, "act": 1})  # fmt: skip
+        insert(cursor, "nv4_vi_blocks_groups", {
+            "bid": 9, "theme": "default", "module": "Tin-tuc", "file_name": "module.block_headline.php",
+            "title": "Tin tiêu điểm", "position": "[TOP]", "act": 1, "weight": 9, "config": "a:0:{}",
+        })  # fmt: skip
         for bid, plan, position in [(1, 1, "[HEADER]"), (2, 2, "[LEFT]"), (3, 3, "[TOP]")]:
             insert(cursor, "nv4_vi_blocks_groups", {
                 "bid": bid, "theme": "default", "module": "banners", "file_name": "global.banners.php",
@@ -160,9 +170,11 @@ def test_statuses_mean_what_nukeviet_means(imported):
     articles = by_id()
     public = set(Article.objects.published().values_list("legacy_id", flat=True))
     expected = {
-        140: ("pending", False), 141: ("published", True), 142: ("published", False), 143: ("published", False),
-        144: ("draft", False), 145: ("draft", False), 146: ("pending", False), 147: ("published", False),
-        148: ("published", False), 149: ("unpublished", False), 150: ("published", True),
+        140: ("unpublished", False), 141: ("published", True), 142: ("published", False),
+        143: ("published", False), 144: ("draft", False), 145: ("pending", False), 146: ("draft", False),
+        147: ("published", False), 148: ("published", False), 149: ("unpublished", False),
+        150: ("published", True), 151: ("pending", False), 152: ("pending", False), 153: ("draft", False),
+        154: ("pending", False), 155: ("unpublished", False), 156: ("draft", False),
     }  # fmt: skip
     for legacy_id, (status, shown) in expected.items():
         assert (articles[legacy_id].status, legacy_id in public) == (status, shown), legacy_id
@@ -235,13 +247,28 @@ def test_attachments_and_sources_come_across(imported, client):
     credit = re.search(r"Nguồn: <a href=\"([^\"]+)\"[^>]*>([^<]+)</a>", article.body)
     assert credit.groups() == ("https://baoapbac.vn/chinh-tri/202403/hoi-nghi-1012345.html", "Báo Ấp Bắc")
     assert client.get("/uploads/news/2024_03/danh-sach.pdf")["Location"].startswith("/tep-dinh-kem/")
+    second = article.attachments.get(name="danh-sach.pdf").get_absolute_url()
+    assert client.get("/Tin-tuc/Tin-hoat-dong/Bai-160-160.html?download=1&id=1")["Location"] == second
+    for odd in ("abc", "-1", "99", "9" * 40):  # no such file: the article itself
+        url = f"/Tin-tuc/Tin-hoat-dong/Bai-160-160.html?download=1&id={odd}"
+        assert client.get(url)["Location"] == article.get_absolute_url()
 
 
 def test_only_the_home_pages_featured_block_makes_featured(imported):
     articles = by_id()
-    assert articles[130].is_featured  # in "Tin tiêu điểm", the headline's first block
+    assert articles[130].is_featured  # in "Tin tiêu điểm", the headline block's first group
     assert not articles[SEED_ID].is_featured and not articles[141].is_featured  # "Tin mới nhất"
     assert "nhóm tin “Tin mới nhất” (2 bài) không phải nhóm tin nổi bật" in imported
+
+
+def test_the_featured_group_is_the_one_the_theme_shows(nukeviet45, run_import):
+    """A theme that shows "Tin mới nhất" through global.block_groups (blockid 2) and no headline."""
+    nukeviet45.execute("UPDATE nv4_vi_blocks_groups SET file_name = 'global.block_groups.php', "
+                       "config = 'a:2:{s:7:\"blockid\";i:2;s:7:\"numrows\";i:5;}' WHERE bid = 9")  # fmt: skip
+    out = run_import()
+    articles = by_id()
+    assert articles[SEED_ID].is_featured and articles[141].is_featured and not articles[130].is_featured
+    assert "nhóm tin “Tin tiêu điểm” (1 bài) không phải nhóm tin nổi bật" in out
 
 
 def test_banners_go_where_their_plan_was(imported):
@@ -277,7 +304,7 @@ def test_a_second_import_keeps_editors_work(nukeviet45, run_import, client, tmp_
     assert Article.objects.get(legacy_id=141).title == "Tiêu đề mới trên cổng cũ"
     counted = Article.objects.get(legacy_id=134)
     assert (counted.rating_sum, counted.legacy_views) == (9, 777)
-    assert "Bài viết: cập nhật 1, không đổi 17, giữ bản đã sửa ở cổng mới 1, bỏ qua 1" in out
+    assert "Bài viết: cập nhật 1, không đổi 23, giữ bản đã sửa ở cổng mới 1, bỏ qua 1" in out
     assert "Trang giới thiệu: giữ bản đã sửa ở cổng mới 1" in out
     rows = list(csv.DictReader((tmp_path / "lan-2.csv").open(encoding="utf-8-sig")))
     kept = [r for r in rows if r["kết quả"] == "giữ bản sửa"]
@@ -294,7 +321,7 @@ def test_the_report_says_what_a_dry_run_would_do(nukeviet45, run_import, tmp_pat
         return [line for line in out.splitlines() if re.match(r"^[A-ZĐÂ][^:]{2,30}: (thêm mới|không đổi|bỏ qua)", line)]
 
     assert counts(dry) == counts(real)
-    assert "Bài viết: thêm mới 19, bỏ qua 1" in real
+    assert "Bài viết: thêm mới 25, bỏ qua 1" in real
     skipped = [
         r for r in csv.DictReader((tmp_path / "that.csv").open(encoding="utf-8-sig")) if r["kết quả"] == "bỏ qua"
     ]
