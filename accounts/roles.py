@@ -1,16 +1,17 @@
 """The newsroom's roles: one choice that makes a working account (README "For editors").
 
-A role is one of the three groups made by articles' migration 0004 plus the staff flag
-the admin's login needs: putting a user in a group alone leaves them locked out.
+A role is one of the three groups of core/roles.py (what each may do is declared there)
+plus the staff flag the admin's login needs: putting a user in a group alone leaves them
+locked out.
 """
 
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-WRITERS = "Phóng viên / Biên tập viên"
-APPROVERS = "Thư ký tòa soạn / Duyệt bài"
-ADMINS = "Quản trị"
-ROLES = (WRITERS, APPROVERS, ADMINS)  # from the least to the most allowed
+from core.roles import ADMINS, APPROVERS, ROLES, WRITERS
+
+__all__ = ["ADMINS", "APPROVERS", "NO_ROLE", "ROLES", "WRITERS", "cannot_log_in", "role_of", "set_role"]
+
 NO_ROLE = ""
 
 
@@ -33,7 +34,7 @@ def set_role(user, role: str) -> None:
         raise ValueError(f"unknown role {role!r}")
     user.groups.remove(*Group.objects.filter(name__in=ROLES).exclude(name=role))
     if role:
-        user.groups.add(Group.objects.get(name=role))  # made by a migration; missing is a bug
+        user.groups.add(Group.objects.get(name=role))  # made after every migrate; missing is a bug
     staff = bool(role) or user.is_superuser
     if user.is_staff != staff:
         user.is_staff = staff

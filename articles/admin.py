@@ -100,6 +100,7 @@ class AttachmentInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     change_form_template = "admin/articles/article/change_form.html"  # the editing lock, then the workflow
+    preview_url_name = "articles:preview"
     inlines = [AttachmentInline]
     form = ArticleAdminForm  # stores a new lead photo while validating: a full disk is a form error
     list_display = ["title", "category", "status_label", "published_at", "views_7_days", "is_featured", "created_by"]
@@ -178,10 +179,6 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
         ours = apps.get_model("hits", "DailyViews").objects.filter(article=article).aggregate(t=Sum("count"))["t"]
         return article.legacy_views + (ours or 0)
 
-    @admin.display(description=_("trạng thái"), ordering="status")
-    def status_label(self, article):
-        return article.public_state()
-
     @admin.display(description=_("đánh giá"))
     def rating_summary(self, article):
         if not article.rating_count:
@@ -191,20 +188,6 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
             "count": article.rating_count,
             "sum": article.rating_sum,
         }
-
-    @admin.display(description=_("xem bài"))
-    def links(self, article):
-        if not article.pk:
-            return _("Lưu bài để xem trước.")
-        preview = format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            reverse("articles:preview", args=[article.pk]),
-            _("Xem trước"),
-        )
-        if article.is_published():
-            public = format_html('<a href="{}">{}</a>', article.get_absolute_url(), _("Mở bài trên cổng"))
-            return format_html("{} · {}", preview, public)
-        return format_html("{} · {}", preview, _("bài chưa hiển thị công khai"))
 
     # --- editing lock and revisions ---
 

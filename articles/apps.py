@@ -11,9 +11,9 @@ class ArticlesConfig(AppConfig):
         from core import sitesearch
         from core.fastsql import plan_once
 
-        from . import checks, receivers, search  # noqa: F401 - registers the system checks and signal receivers
-        from .models import next_scheduled_change
+        from . import checks, search  # noqa: F401 - registers the system checks
+        from .banners import next_banner_change
 
-        pagecache.register_schedule(next_scheduled_change)
+        pagecache.register_schedule(next_banner_change)  # the articles' own: core/editorial.py
         sitesearch.register(search.KIND)
         connection_created.connect(plan_once, dispatch_uid="fastsql-plan-once")

@@ -1,7 +1,8 @@
-import functools
+"""The articles: what an editor writes (Article, with its attachments), on the editorial
+model of core/editorial.py; how they are filed (taxonomy.py) and the header banners
+(banners.py) live beside it and are named here for the rest of the portal."""
 
 import reversion
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min, Q
@@ -12,6 +13,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 
 import pagecache
 from core.compat import concrete_fields, is_new_upload
+from core.editorial import Editorial, Status
 from core.rules import holds
 from core.text import html_to_text, image_alt_texts, nfc, sanitize_html, search_document, slugify_vi
 from files.stored import StoredFile
@@ -19,83 +21,26 @@ from images.checks import validate_image
 from images.markup import responsive_body
 from images.renditions import store_image
 
-from .querysets import (
-    ArticleQuerySet,
-    CategoryQuerySet,
-    SiteBannerQuerySet,
-    Status,
-    banner_coming_rule,
-    banner_past_rule,
-    expired_rule,
-    published_rule,
-    scheduled_rule,
-)
+from .addresses import PUBLIC_ROUTE_SLUGS, article_url, reserved_slugs, unique_slug, url_pattern
+from .banners import SiteBanner
+from .querysets import ArticleQuerySet
+from .taxonomy import Category, Tag, Topic
 
-# First URL segments that belong to other routes: a category may not take one. The
-# private ones come from settings.PRIVATE_URL_PREFIXES; articles/checks.py makes sure
-# every route of the URL configuration is in the list.
-PUBLIC_ROUTE_SLUGS = frozenset(
-    {
-        "static",
-        "media",
-        "rss",
-        "tag",
-        "dong-su-kien",
-        "tim-kiem",
-        "news",
-        "sitemap-xml",
-        "robots-txt",
-        "api",
-        "ban-in",
-        "van-ban",
-        "laws",
-        "tep-dinh-kem",
-        # Introduction pages, English pages, contact.
-        "gioi-thieu",
-        "en",
-        "lien-he",
-        # The old NukeViet portal's module names, index.php and uploads (nukeviet/urls.py; a test
-        # holds this list to nukeviet/links.py): their old links are answered there.
-        "page",
-        "about",
-        "contact",
-        "siteterms",
-        "seek",
-        "feeds",
-        "users",
-        "statistics",
-        "voting",
-        "banners",
-        "comment",
-        "menu",
-        "freecontent",
-        "two-step-verification",
-        "myapi",
-        "index",
-        "uploads",
-        "assets",
-    }
-)
+__all__ = [
+    "PUBLIC_ROUTE_SLUGS",
+    "Article",
+    "Attachment",
+    "Category",
+    "SiteBanner",
+    "Tag",
+    "Topic",
+    "article_url",
+    "reserved_slugs",
+    "unique_slug",
+    "url_pattern",
+]
 
-
-def reserved_slugs() -> frozenset[str]:
-    private = {prefix.strip("/").split("/")[0] for prefix in settings.PRIVATE_URL_PREFIXES}
-    return PUBLIC_ROUTE_SLUGS | private
-
-
-@functools.cache
-def url_pattern(name: str, *kwargs: str) -> str:
-    """reverse() once, kept as a str.format pattern: a page lists dozens of articles,
-    and a reverse() per link was a fifth of the time it took to render one."""
-    markers = {key: 918273600 + index if key == "pk" else f"__{key}__" for index, key in enumerate(kwargs)}
-    url = reverse(name, kwargs=markers)
-    for key, marker in markers.items():
-        url = url.replace(str(marker), f"{{{key}}}", 1)
-    return url
-
-
-def article_url(category_slug: str, slug: str, pk: int) -> str:
-    return url_pattern("articles:detail", "category", "slug", "pk").format(category=category_slug, slug=slug, pk=pk)
+EXPIRED = _("Hết hạn")
 
 
 def article_search_text(article) -> str:
@@ -112,146 +57,13 @@ def article_search_text(article) -> str:
     )
 
 
-def unique_slug(instance: models.Model, base: str, max_length: int) -> str:
-    """base, or base-2, base-3 ... whichever no other row of the model uses."""
-    base = base[:max_length] or "bai-viet"
-    others = type(instance)._default_manager.exclude(pk=instance.pk)
-    slug, n = base, 2
-    while others.filter(slug=slug).exists():
-        suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)].rstrip("-") + suffix
-        n += 1
-    return slug
-
-
-class Category(models.Model):
-    name = models.CharField(_("tên chuyên mục"), max_length=120)
-    slug = models.SlugField(
-        _("đường dẫn"),
-        max_length=120,
-        unique=True,
-        blank=True,
-        help_text=_("Để trống để tạo tự động từ tên (ví dụ: xay-dung-dang)."),
-    )
-    description = models.TextField(_("giới thiệu"), blank=True)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("chuyên mục cha"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    is_active = models.BooleanField(_("hiển thị"), default=True)
-    show_on_home = models.BooleanField(
-        _("khối trên trang chủ"),
-        default=True,
-        help_text=_("Bỏ chọn để trang chủ không có khối tin của chuyên mục này; chuyên mục vẫn có trên menu."),
-    )
-    legacy_alias = models.CharField(
-        _("tên chuyên mục trên cổng cũ"),
-        max_length=200,
-        blank=True,
-        db_index=True,
-        help_text=_("Đường dẫn của chuyên mục trên cổng NukeViet cũ (/news/<tên>/), để liên kết cũ vẫn mở được."),
-    )
-
-    objects = CategoryQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("chuyên mục")
-        verbose_name_plural = _("chuyên mục")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.name = nfc(self.name)
-        self.description = nfc(self.description)
-        self.slug = slugify_vi(self.slug or self.name, 120)
-        self.check_slug_free()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return url_pattern("articles:category", "slug").format(slug=self.slug)
-
-    def clean(self):
-        self.check_slug_free()
-        if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("Chuyên mục không thể là cha của chính nó.")})
-
-    def check_slug_free(self):
-        """A category's slug is the first URL segment: refuse the ones other routes or
-        other categories own ("Kinh tế Xã hội" and "Kinh tế - Xã hội" make the same)."""
-        slug = slugify_vi(self.slug or self.name, 120)
-        if slug in reserved_slugs():
-            message = _("Đường dẫn “%(slug)s” đã dành cho trang khác của cổng, hãy chọn đường dẫn khác.")
-            raise ValidationError({"slug": message % {"slug": slug}})
-        if Category.objects.exclude(pk=self.pk).filter(slug=slug).exists():
-            message = _("Đường dẫn “%(slug)s” đã có chuyên mục khác dùng; hãy nhập một đường dẫn khác.")
-            raise ValidationError({"slug": message % {"slug": slug}})
-
-
-class Tag(models.Model):
-    """A keyword (từ khóa); each has a page listing its articles."""
-
-    name = models.CharField(_("từ khóa"), max_length=100)
-    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, blank=True)
-
-    class Meta:
-        verbose_name = _("từ khóa")
-        verbose_name_plural = _("từ khóa")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.name = nfc(self.name).strip()
-        self.slug = unique_slug(self, slugify_vi(self.slug or self.name, 120), 120)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
-
-
-class Topic(models.Model):
-    """A series of related articles (dòng sự kiện), read in the order they were published."""
-
-    name = models.CharField(_("tên dòng sự kiện"), max_length=200)
-    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
-    description = models.TextField(_("giới thiệu"), blank=True)
-    is_active = models.BooleanField(_("hiển thị"), default=True)
-
-    class Meta:
-        verbose_name = _("dòng sự kiện")
-        verbose_name_plural = _("dòng sự kiện")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.name = nfc(self.name).strip()
-        self.description = nfc(self.description)
-        self.slug = unique_slug(self, slugify_vi(self.slug or self.name, 200), 200)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:topic", kwargs={"slug": self.slug})
-
-
 # Kept by ratings.services alone (F-expressions, in the vote's transaction): an
 # ordinary save of an article - the admin form, a revision restore - never writes them.
 RATING_FIELDS = ("rating_sum", "rating_count", "legacy_rating_sum", "legacy_rating_count")
 
 
 @reversion.register(exclude=list(RATING_FIELDS))
-class Article(models.Model):
-    Status = Status
-
+class Article(Editorial):
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(
         _("đường dẫn"),
@@ -301,12 +113,6 @@ class Article(models.Model):
     # Stored so that pages print width/height (no layout shift) without opening the file.
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(
-        _("thời điểm xuất bản"),
-        default=timezone.now,
-        help_text=_("Đặt thời điểm trong tương lai để hẹn giờ đăng."),
-    )
     expires_at = models.DateTimeField(
         _("hết hạn hiển thị"), null=True, blank=True, help_text=_("Để trống nếu bài hiển thị mãi.")
     )
@@ -339,17 +145,6 @@ class Article(models.Model):
     allow_rating = models.BooleanField(
         _("cho phép đánh giá"), default=True, help_text=_("Bỏ chọn để ẩn nút đánh giá sao của bài này.")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người tạo"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     # Rating totals, kept by ratings.services in the same transaction as each
     # vote: the article page shows them without an aggregate.
     rating_sum = models.PositiveIntegerField(_("tổng số điểm"), default=0, editable=False)
@@ -368,10 +163,6 @@ class Article(models.Model):
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
         ordering = ["-published_at", "-id"]
-        permissions = [
-            ("publish_article", _("Có thể duyệt, xuất bản, hẹn giờ và gỡ bài viết")),
-            ("change_any_article", _("Có thể sửa bài viết của người khác")),
-        ]
         indexes = [
             # Home page latest list, feeds, sitemap: published() ORDER BY published_at DESC, id DESC.
             models.Index(fields=["status", "-published_at", "-id"], name="article_published_idx"),
@@ -432,17 +223,34 @@ class Article(models.Model):
     def get_absolute_url(self):
         return article_url(self.category.slug, self.slug, self.pk)
 
-    def is_published(self, now=None) -> bool:
-        return holds(published_rule(now or timezone.now()), self)
+    @classmethod
+    def public_rule(cls, now) -> Q:
+        """The editorial rule, and not yet expired."""
+        return super().public_rule(now) & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+    @classmethod
+    def expired_rule(cls, now) -> Q:
+        """Published, and past its expiry ("Hết hạn")."""
+        return Q(status=Status.PUBLISHED, expires_at__lte=now)
+
+    def is_expired(self, now=None) -> bool:
+        return holds(self.expired_rule(now or timezone.now()), self)
 
     def public_state(self, now=None) -> str:
-        """The status as readers experience it: its label, scheduled and expired apart from "published"."""
+        """The status as readers experience it: scheduled and expired apart from "published"."""
         now = now or timezone.now()
-        if holds(scheduled_rule(now), self):
-            return _("Hẹn giờ đăng")
-        if holds(expired_rule(now), self):
-            return _("Hết hạn")
-        return self.get_status_display()
+        return EXPIRED if not self.is_scheduled(now) and self.is_expired(now) else super().public_state(now)
+
+    @classmethod
+    def next_change(cls, now=None):
+        """The next moment an article appears or expires by itself."""
+        now = now or timezone.now()
+        moments = [
+            super().next_change(now),
+            # expires_at > now again: what lets article_expiry_idx find them (the rule's OR hides it).
+            cls.objects.published(now).filter(expires_at__gt=now).aggregate(m=Min("expires_at"))["m"],
+        ]
+        return min((moment for moment in moments if moment), default=None)
 
     @staticmethod
     def cache_tag(pk) -> str:
@@ -473,6 +281,7 @@ class Attachment(StoredFile):
     the documents register's files (files/checks.py), stored under a random name."""
 
     UPLOAD_FOLDER = "attachments"
+    page_cache_tags = (pagecache.CONTENT,)  # listed on the article's page
 
     article = models.ForeignKey(
         Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="attachments"
@@ -485,75 +294,3 @@ class Attachment(StoredFile):
     def get_absolute_url(self):
         name = slugify_vi(self.download_name.rsplit(".", 1)[0], 80) or "tep"
         return reverse("articles:attachment", kwargs={"pk": self.pk, "name": name, "ext": self.kind})
-
-
-class SiteBanner(models.Model):
-    """The header image of the whole site, shown in a date window ("Banner 30-4-2024")."""
-
-    image = models.ImageField(
-        _("ảnh"),
-        upload_to="banners/%Y/",
-        width_field="image_width",
-        height_field="image_height",
-        validators=[validate_image],
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    alt = models.CharField(_("mô tả ảnh (alt)"), max_length=255, help_text=_("Ví dụ: Banner 30-4-2024."))
-    link = models.URLField(_("liên kết"), blank=True)
-    shown_from = models.DateTimeField(_("hiển thị từ"), default=timezone.now)
-    shown_until = models.DateTimeField(_("hiển thị đến"), null=True, blank=True)
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ hơn được ưu tiên."))
-    is_active = models.BooleanField(_("đang dùng"), default=True)
-
-    objects = SiteBannerQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("banner đầu trang")
-        verbose_name_plural = _("banner đầu trang")
-        ordering = ["order", "-shown_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(shown_until__isnull=True) | Q(shown_until__gt=F("shown_from")),
-                name="sitebanner_window_ordered",
-                violation_error_message=_("Thời điểm kết thúc phải sau thời điểm bắt đầu."),
-            ),
-        ]
-
-    def __str__(self):
-        return self.alt
-
-    def save(self, *args, **kwargs):
-        self.alt = nfc(self.alt).strip()
-        if is_new_upload(self.image):
-            store_image(self.image)  # re-encoded, with its renditions
-        super().save(*args, **kwargs)
-
-    def state(self, now=None) -> str:
-        """What the admin's list says of it: off, coming, live or past."""
-        now = now or timezone.now()
-        if not self.is_active:
-            return _("Tắt")
-        if holds(banner_coming_rule(now), self):
-            return _("Sắp hiển thị")
-        if holds(banner_past_rule(now), self):
-            return _("Đã qua")
-        return _("Đang hiển thị")
-
-    def clean(self):
-        if self.shown_until and self.shown_from and self.shown_until <= self.shown_from:
-            raise ValidationError({"shown_until": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
-
-
-def next_scheduled_change(now=None):
-    """The next moment the public site changes by itself: a scheduled article or
-    banner appears, or one expires. The page cache keeps no page past it."""
-    now = now or timezone.now()
-    moments = [
-        Article.objects.scheduled(now).aggregate(m=Min("published_at"))["m"],
-        # expires_at > now again: what lets article_expiry_idx find them (the rule's OR hides it).
-        Article.objects.published(now).filter(expires_at__gt=now).aggregate(m=Min("expires_at"))["m"],
-        SiteBanner.objects.coming(now).aggregate(m=Min("shown_from"))["m"],
-        SiteBanner.objects.current(now).filter(shown_until__gt=now).aggregate(m=Min("shown_until"))["m"],
-    ]
-    return min((moment for moment in moments if moment), default=None)

@@ -2,15 +2,17 @@
 
 A rule is a function of the moment returning a Q: the querysets filter by it, and
 the models ask it of one loaded object (Article.is_published(), SiteBanner.state())
-through core.rules.holds(), so a list and a single page never disagree. The fast
-SQL of the article page (pagesql.py) is compiled from these querysets too.
+through core.rules.holds(), so a list and a single page never disagree. What the
+public may see of an article is the editorial rule (core/editorial.py) and its
+expiry (Article.public_rule()). The fast SQL of the article page (pagesql.py) is
+compiled from these querysets too.
 """
 
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from core.newsroom import NewsroomQuerySet, Status
+from core.editorial import EditorialQuerySet
 
 # Written by Article.save() for search (articles/search.py), never shown.
 SEARCH_FIELDS = ("search_title", "search_text")
@@ -30,35 +32,12 @@ class CategoryQuerySet(models.QuerySet):
         return self.in_menu().filter(show_on_home=True)
 
 
-def published_rule(now) -> Q:
-    """What the public may see: published, its time has come, not yet expired.
-
-    The one place this condition is written: every public view, list, feed and
-    the fast SQL of the article page (pagesql.py) go through published(), and
-    Article.is_published() evaluates the same Q on one article.
-    """
-    return Q(status=Status.PUBLISHED, published_at__lte=now) & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-
-
-def scheduled_rule(now) -> Q:
-    """Published by an editor, waiting for its time ("Hẹn giờ đăng")."""
-    return Q(status=Status.PUBLISHED, published_at__gt=now)
-
-
-def expired_rule(now) -> Q:
-    """Published, and past its expiry ("Hết hạn")."""
-    return Q(status=Status.PUBLISHED, expires_at__lte=now)
-
-
-class ArticleQuerySet(NewsroomQuerySet):
-    def published(self, now=None):
-        return self.filter(published_rule(now or timezone.now()))
-
-    def scheduled(self, now=None):
-        return self.filter(scheduled_rule(now or timezone.now()))
+class ArticleQuerySet(EditorialQuerySet):
+    # published() and scheduled() come from the editorial rule (Article.public_rule(): core/editorial.py).
 
     def expired(self, now=None):
-        return self.filter(expired_rule(now or timezone.now()))
+        """Published, and past its expiry ("Hết hạn")."""
+        return self.filter(self.model.expired_rule(now or timezone.now()))
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")

@@ -3,20 +3,22 @@
 Writers ("Phóng viên / Biên tập viên") write, keep drafts and send them for review, and
 see their own items only; approvers ("Thư ký tòa soạn / Duyệt bài") may publish,
 schedule, withdraw and edit anyone's; every rule is checked on the server, on the item
-as stored, whatever a forged form says. A model using it has `status` (draft, pending,
-published, unpublished), `published_at`, `created_by`, the permissions
-publish_<model> and change_any_<model>, and a queryset with for_editor(user).
+as stored, whatever a forged form says. The model is built on core.editorial.Editorial
+(status, dates, created_by, the public rule, publish_<model> and change_any_<model>,
+for_editor(user)); a model's admin adds only what is its own.
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import changes
-from .newsroom import WRITER_STATUSES, Status
+from .editorial import WRITER_STATUSES, Status
 
 DRAFT, PENDING, PUBLISHED, UNPUBLISHED = Status.DRAFT, Status.PENDING, Status.PUBLISHED, Status.UNPUBLISHED
 
@@ -32,6 +34,7 @@ class WorkflowAdminMixin:
     Use it before reversion's (Compare)VersionAdmin in the bases."""
 
     writer_locked_fields = ()  # fields only approvers may set
+    preview_url_name = ""  # "articles:preview": where "Xem trước" shows the item as readers would
 
     def _perm(self, action: str) -> str:
         opts = self.model._meta
@@ -153,7 +156,7 @@ class WorkflowAdminMixin:
         ("Trạng thái: Bản nháp → Chờ duyệt. Đã sửa: Tiêu đề.", core/changes.py)."""
         if add:
             return super().construct_change_message(request, form, formsets, add)
-        return changes.describe(form, formsets)
+        return changes.describe(form, formsets or [])  # the list's editable columns send none
 
     @staticmethod
     def _what_happened(obj, form, change) -> str | None:
@@ -175,6 +178,28 @@ class WorkflowAdminMixin:
         if self.can_publish(request):
             actions.pop("submit_for_review", None)
         return actions
+
+    @admin.display(description=_("trạng thái"), ordering="status")
+    def status_label(self, item):
+        return item.public_state()
+
+    @admin.display(description=_("xem trên cổng"))
+    def links(self, item):
+        """ "Xem trước" (any status) and, once readers can see it, "Mở trên cổng"."""
+        noun = self.opts.verbose_name
+        if not item.pk:
+            return _("Lưu %s để xem trước.") % noun if self.preview_url_name else "-"
+        shown = []
+        if self.preview_url_name:
+            preview = reverse(self.preview_url_name, args=[item.pk])
+            shown.append(format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', preview, _("Xem trước")))
+        if item.is_published():
+            shown.append(format_html('<a href="{}">{}</a>', item.get_absolute_url(), _("Mở trên cổng")))
+        else:
+            shown.append(
+                _("%s chưa hiển thị công khai") % noun.capitalize() if not shown else _("chưa hiển thị công khai")
+            )
+        return format_html_join(" · ", "{}", ((part,) for part in shown))
 
     @admin.display(description=_("người tạo"))
     def created_by_name(self, item):

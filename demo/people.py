@@ -145,6 +145,7 @@ def load_people() -> int:
                 email=f"{box}@tiengiang.gov.vn" if box else "",
                 is_leader=leader,
                 order=order,
+                status=Person.Status.PUBLISHED,
             )
             if leader:
                 person.photo = portrait(order + (0 if term_slug == "2025-2030" else 20))

@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
@@ -45,6 +44,7 @@ class DocumentFileInline(admin.TabularInline):
 
 @admin.register(Document)
 class DocumentAdmin(WorkflowAdminMixin, CompareVersionAdmin):
+    preview_url_name = "documents:preview"
     inlines = [DocumentFileInline]
     list_display = ["number", "short_summary", "doc_type", "issuer", "issued_on", "status_label", "created_by"]
     list_display_links = ["number", "short_summary"]
@@ -71,25 +71,6 @@ class DocumentAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     @admin.display(description=_("trích yếu"), ordering="summary")
     def short_summary(self, document):
         return document.summary if len(document.summary) <= 120 else f"{document.summary[:117]}…"
-
-    @admin.display(description=_("trạng thái"), ordering="status")
-    def status_label(self, document):
-        if document.is_scheduled():
-            return _("Hẹn giờ đăng")
-        return document.get_status_display()
-
-    @admin.display(description=_("xem văn bản"))
-    def links(self, document):
-        if not document.pk:
-            return _("Lưu văn bản để xem trước.")
-        preview = format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            reverse("documents:preview", args=[document.pk]),
-            _("Xem trước"),
-        )
-        if document.is_published():
-            return format_html('{} · <a href="{}">{}</a>', preview, document.get_absolute_url(), _("Mở trên cổng"))
-        return format_html("{} · {}", preview, _("chưa hiển thị công khai"))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

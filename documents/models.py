@@ -1,21 +1,21 @@
 """The documents register (văn bản): resolutions, directives, plans... and their files."""
 
 import reversion
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Min, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
 import pagecache
+from core.editorial import Editorial
 from core.rules import holds
 from core.text import html_to_text, nfc, sanitize_html, search_document, slugify_vi
 from files.stored import StoredFile
 
-from .querysets import DocumentQuerySet, Status, in_force_rule, published_rule, scheduled_rule
+from .querysets import DocumentQuerySet, in_force_rule
 
 # The page cache's tag of every page that shows the register (list, documents, feed, search).
 REGISTER_TAG = pagecache.tag("documents", "register")
@@ -27,6 +27,8 @@ class Vocabulary(models.Model):
     name = models.CharField(_("tên"), max_length=160, unique=True)
     slug = models.SlugField(_("đường dẫn"), max_length=160, unique=True, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    page_cache_tags = (REGISTER_TAG,)  # the register's pages: its list, filters, documents, feed
 
     class Meta:
         abstract = True
@@ -60,9 +62,7 @@ class Field(Vocabulary):
 
 
 @reversion.register(follow=["files"], exclude=["search_text", "number_key"])
-class Document(models.Model):
-    Status = Status
-
+class Document(Editorial):
     number = models.CharField(
         _("số/ký hiệu"), max_length=60, help_text=_("Như in trên văn bản, ví dụ: 15-NQ/HU, 120-KH/HU.")
     )
@@ -97,10 +97,6 @@ class Document(models.Model):
     related_articles = models.ManyToManyField(
         "articles.Article", verbose_name=_("tin bài liên quan"), blank=True, related_name="documents"
     )
-    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(
-        _("thời điểm xuất bản"), default=timezone.now, help_text=_("Đặt thời điểm trong tương lai để hẹn giờ đăng.")
-    )
     legacy_id = models.PositiveIntegerField(
         _("mã văn bản trên cổng cũ"),
         null=True,
@@ -119,28 +115,14 @@ class Document(models.Model):
     # it by, without diacritics (core/text.py search_document).
     number_key = models.CharField(max_length=120, editable=False, default="", db_index=True)
     search_text = models.TextField(editable=False, default="")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người tạo"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-
     objects = DocumentQuerySet.as_manager()
+    # The register's pages, and every page: the home page lists the newest ("Văn bản mới").
+    page_cache_tags = (REGISTER_TAG, pagecache.CONTENT)
 
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
         ordering = ["-issued_on", "-published_at", "-id"]
-        permissions = [
-            ("publish_document", _("Có thể duyệt, xuất bản, hẹn giờ và gỡ văn bản")),
-            ("change_any_document", _("Có thể sửa văn bản của người khác")),
-        ]
         indexes = [
             models.Index(fields=["status", "-issued_on", "-published_at", "-id"], name="document_list_idx"),
             models.Index(fields=["doc_type", "status", "-issued_on"], name="document_type_idx"),
@@ -197,12 +179,6 @@ class Document(models.Model):
         """After a file was added or removed: its words join or leave the document's."""
         type(self).objects.filter(pk=self.pk).update(search_text=self.searchable_text())
 
-    def is_published(self, now=None) -> bool:
-        return holds(published_rule(now or timezone.now()), self)
-
-    def is_scheduled(self, now=None) -> bool:
-        return holds(scheduled_rule(now or timezone.now()), self)
-
     def in_force(self, today=None) -> bool:
         return holds(in_force_rule(today or timezone.localdate()), self)
 
@@ -239,6 +215,8 @@ class DocumentFile(StoredFile):
 
     document = models.ForeignKey(Document, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="files")
 
+    page_cache_tags = (REGISTER_TAG,)
+
     class Meta(StoredFile.Meta):
         verbose_name = _("tệp văn bản")
         verbose_name_plural = _("tệp văn bản")
@@ -252,9 +230,3 @@ class DocumentFile(StoredFile):
         # document's, and the register's pages (its search) are made afresh.
         self.document.refresh_search_text()
         pagecache.invalidate(REGISTER_TAG)
-
-
-def next_scheduled_change(now=None):
-    """The next moment the register changes by itself: a scheduled document appears."""
-    now = now or timezone.now()
-    return Document.objects.scheduled(now).aggregate(m=Min("published_at"))["m"]

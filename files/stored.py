@@ -5,6 +5,7 @@ import uuid
 from urllib.parse import quote
 
 from django.db import models, transaction
+from django.db.models.signals import post_delete
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -85,7 +86,7 @@ class StoredFile(models.Model):
             transaction.on_commit(lambda: storage.delete(old))
 
     def remove_file(self):
-        """After the row is gone (a post_delete receiver): the file goes once the deletion commits."""
+        """After the row is gone (file_row_deleted): the file goes once the deletion commits."""
         if self.file:
             storage, name = self.file.storage, self.file.name
             transaction.on_commit(lambda: storage.delete(name))
@@ -113,3 +114,12 @@ class StoredFile(models.Model):
         return (
             f"{'inline' if inline else 'attachment'}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
         )
+
+
+def file_row_deleted(sender, instance, **kwargs) -> None:
+    """Any stored file's row deleted (its inline, its article or document, a script): the file too."""
+    if isinstance(instance, StoredFile):
+        instance.remove_file()
+
+
+post_delete.connect(file_row_deleted, dispatch_uid="files-stored-file-deleted")

@@ -6,6 +6,3 @@ class NavigationConfig(AppConfig):
 
     name = "navigation"
     verbose_name = "Menu và liên kết"
-
-    def ready(self):
-        from . import receivers  # noqa: F401 - the menu and links are on every page

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
+import pagecache
 from articles.models import Category
 from core.compat import is_new_upload
 from core.text import nfc
@@ -54,6 +55,8 @@ class MenuItem(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước."))
     is_active = models.BooleanField(_("hiển thị"), default=True)
+
+    page_cache_tags = (pagecache.CONTENT,)  # the menu and the links are on every page
 
     class Meta:
         verbose_name = _("mục menu")
@@ -138,6 +141,8 @@ class WebLink(models.Model):
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("hiển thị"), default=True)
+
+    page_cache_tags = (pagecache.CONTENT,)  # the menu and the links are on every page
 
     class Meta:
         verbose_name = _("liên kết website")

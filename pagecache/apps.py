@@ -6,4 +6,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Bộ nhớ đệm trang"
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import checks, purge  # noqa: F401 - registers the system checks
+
+        purge.connect()  # every model's declared page_cache_tags, cleared on each change

@@ -7,7 +7,7 @@ from django.db import Error as DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
-from . import store
+from . import entries, store
 
 
 class PageCacheMiddleware:
@@ -20,28 +20,28 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         meta = request.META
-        if not store.is_cacheable_request(meta):
+        if not entries.is_cacheable_request(meta):
             return self.get_response(request)
-        key = store.page_key(meta, request.scheme, request.get_host())
-        looked_up = meta.pop(store.ENVIRON_KEY, ())
+        key = entries.page_key(meta, request.scheme, request.get_host())
+        looked_up = meta.pop(entries.ENVIRON_KEY, ())
         if looked_up is None:  # FastPath found the cache unreachable
             return self.get_response(request)
         if looked_up and looked_up[0] == key:
             versions, stale = looked_up[1:]
         else:
             try:
-                entry, versions, stale = store.lookup(key, request.path_info)
+                entry, versions, stale = entries.lookup(key, request.path_info)
             except store.CACHE_ERRORS as error:
                 store.breaker.failed(error)
                 return self.get_response(request)
             if entry is not None:
-                return _response(*store.answer(entry, meta))
+                return _response(*entries.answer(entry, meta))
 
         response = self.get_response(request)
         if response.status_code == 503 and stale is not None:
             # The page cannot be made now (the database does not answer): the last good copy.
-            return _response(*store.stale_answer(stale, meta))
-        if store.is_cacheable_response(response):
+            return _response(*entries.stale_answer(stale, meta))
+        if entries.is_cacheable_response(response):
             try:
                 self.keep(request, response, key, versions)
             except store.CACHE_ERRORS as error:
@@ -71,7 +71,7 @@ class PageCacheMiddleware:
                 "etag": response.get("ETag", ""),
                 "expires": time.time() + timeout,
             }
-            store.save(key, entry, timeout)
+            entries.save(key, entry, timeout)
         response["X-Page-Cache"] = "miss"
 
 

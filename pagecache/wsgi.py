@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from . import store
+from . import entries, store
 
 
 def _scheme(environ) -> str:
@@ -29,17 +29,17 @@ class FastPath:
 
     def __call__(self, environ, start_response):
         host = environ.get("HTTP_HOST")
-        if host and store.is_cacheable_request(environ):
-            key = store.page_key(environ, _scheme(environ), host)
+        if host and entries.is_cacheable_request(environ):
+            key = entries.page_key(environ, _scheme(environ), host)
             try:
-                entry, versions, stale = store.lookup(key, environ["PATH_INFO"])
+                entry, versions, stale = entries.lookup(key, environ["PATH_INFO"])
             except store.CACHE_ERRORS as error:
                 store.breaker.failed(error)
-                environ[store.ENVIRON_KEY] = None
+                environ[entries.ENVIRON_KEY] = None
                 return self.application(environ, start_response)
             if entry is not None:
-                status, headers, body = store.answer(entry, environ)
+                status, headers, body = entries.answer(entry, environ)
                 start_response(self.STATUS[status], headers)
                 return [body]
-            environ[store.ENVIRON_KEY] = (key, versions, stale)
+            environ[entries.ENVIRON_KEY] = (key, versions, stale)
         return self.application(environ, start_response)

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
@@ -12,6 +11,7 @@ from .models import Page
 
 @admin.register(Page)
 class PageAdmin(WorkflowAdminMixin, CompareVersionAdmin):
+    preview_url_name = "pages:preview"
     form = PageAdminForm  # stores a new photo while validating: a full disk is a form error
     list_display = ["indented_title", "address", "language", "order", "show_in_menu", "status_label", "created_by"]
     list_display_links = ["indented_title"]
@@ -47,22 +47,3 @@ class PageAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     @admin.display(description=_("địa chỉ"), ordering="path")
     def address(self, page):
         return page.get_absolute_url()
-
-    @admin.display(description=_("trạng thái"), ordering="status")
-    def status_label(self, page):
-        if page.is_scheduled():
-            return _("Hẹn giờ đăng")
-        return page.get_status_display()
-
-    @admin.display(description=_("xem trang"))
-    def links(self, page):
-        if not page.pk:
-            return _("Lưu trang để xem trước.")
-        preview = format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            reverse("pages:preview", args=[page.pk]),
-            _("Xem trước"),
-        )
-        if page.is_published():
-            return format_html('{} · <a href="{}">{}</a>', preview, page.get_absolute_url(), _("Mở trên cổng"))
-        return format_html("{} · {}", preview, _("chưa hiển thị công khai"))

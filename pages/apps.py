@@ -8,10 +8,6 @@ class PagesConfig(AppConfig):
     verbose_name = "Trang giới thiệu"
 
     def ready(self):
-        import pagecache
+        from . import search
 
-        from . import receivers, search  # noqa: F401 - the page cache's receivers
-        from .models import next_scheduled_change
-
-        pagecache.register_schedule(next_scheduled_change)
         search.register()

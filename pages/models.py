@@ -8,24 +8,22 @@ of queries however deep or large the tree is.
 """
 
 import reversion
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Min, Q
+from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
 import pagecache
 from core.compat import is_new_upload
-from core.rules import holds
+from core.editorial import Editorial, Status
 from core.text import html_to_text, image_alt_texts, nfc, sanitize_html, search_document, slugify_vi
 from images.checks import validate_image
 from images.markup import responsive_body
 from images.renditions import store_image
 
-from .querysets import Language, PageQuerySet, Status, published_rule, scheduled_rule
+from .querysets import Language, PageQuerySet
 
 # The page cache's tag of every page that shows pages (each page, the search).
 PAGES_TAG = pagecache.tag("pages", "all")
@@ -54,8 +52,7 @@ def ancestor_paths(path: str) -> list[str]:
 
 # The path is kept: reversion restores a version by a raw save, which save() does not derive.
 @reversion.register(exclude=["search_text"])
-class Page(models.Model):
-    Status = Status
+class Page(Editorial):
     Language = Language
 
     title = models.CharField(_("tiêu đề"), max_length=200)
@@ -108,10 +105,6 @@ class Page(models.Model):
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước."))
     show_in_menu = models.BooleanField(_("hiện trên menu"), default=True)
-    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(
-        _("thời điểm xuất bản"), default=timezone.now, help_text=_("Đặt thời điểm trong tương lai để hẹn giờ đăng.")
-    )
     legacy_alias = models.CharField(
         _("đường dẫn trên cổng cũ"),
         max_length=250,
@@ -123,28 +116,12 @@ class Page(models.Model):
     # reader can find the page by, without diacritics (core/text.py search_document).
     path = models.CharField(max_length=600, editable=False, default="")
     search_text = models.TextField(editable=False, default="")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người tạo"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-
     objects = PageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("trang")
         verbose_name_plural = _("trang")
         ordering = ["language", "path"]
-        permissions = [
-            ("publish_page", _("Có thể duyệt, xuất bản, hẹn giờ và gỡ trang")),
-            ("change_any_page", _("Có thể sửa trang của người khác")),
-        ]
         indexes = [
             # A page's children: parent = %s AND published ORDER BY order, title.
             models.Index(fields=["parent", "status", "order"], name="page_children_idx"),
@@ -214,7 +191,7 @@ class Page(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         page = super().from_db(db, field_names, values)
-        # What save() and the page cache's receivers compare against: the path as stored, the menu as shown.
+        # What save() and page_cache_tags() compare against: the path as stored, the menu as shown.
         page._stored_path = page.__dict__.get("path")
         page._stored_menu = page.menu_state() if "show_in_menu" in page.__dict__ else None
         return page
@@ -237,11 +214,13 @@ class Page(models.Model):
     def depth(self) -> int:
         return self.path.count("/") + 1 if self.path else 0
 
-    def is_published(self, now=None) -> bool:
-        return holds(published_rule(now or timezone.now()), self)
-
-    def is_scheduled(self, now=None) -> bool:
-        return holds(scheduled_rule(now or timezone.now()), self)
+    def page_cache_tags(self, deleted=False) -> tuple[str, ...]:
+        """What a change clears (pagecache/purge.py): the pages' own pages (each page, the
+        search) and, only when it changes what a menu shows, every page (their headers)."""
+        shown, stored = self.menu_state(), getattr(self, "_stored_menu", None)
+        self._stored_menu = shown
+        in_a_menu = (shown is not None or stored is not None) if deleted else shown != stored
+        return (PAGES_TAG, pagecache.CONTENT) if in_a_menu else (PAGES_TAG,)
 
     def menu_state(self):
         """What a menu shows of this page (None when it is not in one): a change means every header changes."""
@@ -296,9 +275,3 @@ class Page(models.Model):
 
     def _stored_language(self):
         return type(self).objects.filter(pk=self.pk).values_list("language", flat=True).first()
-
-
-def next_scheduled_change(now=None):
-    """The next moment the pages change by themselves: a scheduled page appears."""
-    now = now or timezone.now()
-    return Page.objects.scheduled(now).aggregate(m=Min("published_at"))["m"]

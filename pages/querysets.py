@@ -1,11 +1,9 @@
 """The pages' rules, each written once (as articles/querysets.py and documents/querysets.py do)."""
 
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.newsroom import NewsroomQuerySet, Status
+from core.editorial import EditorialQuerySet
 
 
 class Language(models.TextChoices):
@@ -13,21 +11,8 @@ class Language(models.TextChoices):
     EN = "en", _("Tiếng Anh")
 
 
-def published_rule(now) -> Q:
-    """What the public may see: a page published, its moment come."""
-    return Q(status=Status.PUBLISHED, published_at__lte=now)
-
-
-def scheduled_rule(now) -> Q:
-    return Q(status=Status.PUBLISHED, published_at__gt=now)
-
-
-class PageQuerySet(NewsroomQuerySet):
-    def published(self, now=None):
-        return self.filter(published_rule(now or timezone.now()))
-
-    def scheduled(self, now=None):
-        return self.filter(scheduled_rule(now or timezone.now()))
+class PageQuerySet(EditorialQuerySet):
+    # published() and scheduled(): the editorial rule alone (core/editorial.py).
 
     def in_menu(self, language: str = Language.VI):
         """The published pages marked "hiện trên menu" of one language, in their order.

@@ -3,6 +3,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
 
+from core.workflow import WorkflowAdminMixin
+
 from .forms import PersonAdminForm
 from .models import Person, Term, Unit
 from .services import set_current_term
@@ -48,12 +50,12 @@ class UnitAdmin(CompareVersionAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(CompareVersionAdmin):
+class PersonAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     form = PersonAdminForm  # stores a new photo while validating: a full disk is a form error
-    list_display = ["name", "position", "unit", "term", "is_leader", "order"]
+    list_display = ["name", "position", "unit", "term", "is_leader", "order", "status_label"]
     list_display_links = ["name"]
     list_editable = ["is_leader", "order"]
-    list_filter = ["term", "unit", "is_leader"]
+    list_filter = ["term", "unit", "is_leader", "status"]
     list_select_related = ["unit", "term"]
     search_fields = ["name", "position", "email", "phone"]
     list_per_page = 100
@@ -65,7 +67,11 @@ class PersonAdmin(CompareVersionAdmin):
         (_("Liên hệ"), {"fields": ["phone", "email"]}),
         (_("Ảnh chân dung"), {"fields": ["photo", "photo_alt"]}),
         (_("Tiếng Anh"), {"classes": ["collapse"], "fields": ["position_en", "duties_en"]}),
+        (_("Xuất bản"), {"fields": ["status", "published_at", "links"]}),
+        (_("Lịch sử"), {"fields": ["created_by_name", "created_at", "updated_at"]}),
     ]
+    readonly_fields = ["links", "created_by_name", "created_at", "updated_at"]
+    actions = ["publish", "unpublish"]
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -6,6 +6,3 @@ class PeopleConfig(AppConfig):
 
     name = "people"
     verbose_name = "Lãnh đạo và tổ chức"
-
-    def ready(self):
-        from . import receivers  # noqa: F401 - the page cache's receivers

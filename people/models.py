@@ -12,10 +12,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 import pagecache
 from core.compat import is_new_upload
+from core.editorial import Editorial
 from core.text import nfc, slugify_vi
 from images.checks import validate_image
 from images.renditions import store_image
@@ -23,6 +25,8 @@ from images.renditions import store_image
 # The page cache's tag of every page that shows people or units (both languages, every term).
 PEOPLE_TAG = pagecache.tag("people", "all")
 
+# The query parameter that picks a past term on the people pages (?nhiem-ky=<slug>).
+TERM_PARAMETER = "nhiem-ky"
 ONE_CURRENT_TERM = _("Mỗi lúc chỉ có một nhiệm kỳ hiện tại.")
 PHOTO_NEEDS_ALT = _("Hãy nhập mô tả ảnh (alt) cho ảnh chân dung.")
 
@@ -62,6 +66,7 @@ class Term(models.Model):
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     objects = TermQuerySet.as_manager()
+    page_cache_tags = (PEOPLE_TAG,)
 
     class Meta:
         verbose_name = _("nhiệm kỳ")
@@ -137,6 +142,8 @@ class Unit(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ hơn đứng trước."))
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
+    page_cache_tags = (PEOPLE_TAG,)
+
     class Meta:
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
@@ -195,7 +202,7 @@ def validate_phone(value: str) -> None:
 
 
 @reversion.register()
-class Person(models.Model):
+class Person(Editorial):
     name = models.CharField(_("họ và tên"), max_length=120)
     position = models.CharField(_("chức vụ"), max_length=255, help_text=_("Ví dụ: Phó Bí thư Thường trực Huyện ủy."))
     position_en = models.CharField(
@@ -238,7 +245,8 @@ class Person(models.Model):
     is_leader = models.BooleanField(
         _("lãnh đạo"), default=False, help_text=_("Hiển thị trên trang Lãnh đạo (ngoài Cơ cấu tổ chức).")
     )
-    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    page_cache_tags = (PEOPLE_TAG,)  # the people pages alone, never the news
 
     class Meta:
         verbose_name = _("cán bộ")
@@ -266,6 +274,11 @@ class Person(models.Model):
         if is_new_upload(self.photo):
             store_image(self.photo)  # re-encoded, with its renditions
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The organisation page of the person's term, where every published person is shown."""
+        url = reverse("people:organisation")
+        return url if self.term.is_current else f"{url}?{TERM_PARAMETER}={self.term.slug}"
 
     def position_in(self, lang: str) -> str:
         return self.position_en if lang == "en" and self.position_en else self.position

@@ -33,7 +33,7 @@ def organisation_chart(term: Term) -> list[UnitNode]:
     A unit with nobody in the term is left out, so a board merged or renamed in a later
     term still shows in the earlier one and not in the new."""
     nodes = {unit.pk: UnitNode(unit) for unit in Unit.objects.order_by("order", "name")}
-    for person in Person.objects.filter(term=term).order_by("order", "name", "id"):
+    for person in Person.objects.published().filter(term=term).order_by("order", "name", "id"):
         person.unit = nodes[person.unit_id].unit  # no query per person for its unit
         nodes[person.unit_id].people.append(person)
     roots = []

@@ -1,10 +1,8 @@
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from .models import PEOPLE_TAG, Person, Term
+from .models import PEOPLE_TAG, TERM_PARAMETER, Person, Term
 from .services import organisation_chart
-
-TERM_PARAMETER = "nhiem-ky"
 
 # The words of the pages in each language (the Jinja2 templates have no gettext).
 WORDS = {
@@ -130,7 +128,7 @@ class LeadersView(TermPage):
     page = "leaders"
 
     def term_context(self, term):
-        people = Person.objects.filter(term=term, is_leader=True).select_related("unit")
+        people = Person.objects.published().filter(term=term, is_leader=True).select_related("unit")
         return {"people": list(people.order_by("order", "name", "id"))}
 
 

@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+import pagecache
+
 
 class Vote(models.Model):
     """One reader's stars for one article.
@@ -28,3 +30,7 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.stars}★ - {self.article_id}"
+
+    def page_cache_tags(self, deleted=False) -> tuple[str, ...]:
+        """A vote cast or deleted: the pages that show that article's totals (Article.cache_tag)."""
+        return (pagecache.tag("article", self.article_id),)

@@ -1,6 +1,6 @@
-"""The register's starting lists (editable in the admin) and the newsroom's roles over documents."""
+"""The register's starting lists (editable in the admin). The newsroom's roles over documents
+were given here too; they are core/roles.py's now, applied after every migrate."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 from core.text import slugify_vi
@@ -20,31 +20,11 @@ FIELDS = [
     "Nội chính - Phòng, chống tham nhũng", "Kinh tế", "Văn hóa - Xã hội", "Quốc phòng - An ninh",
 ]  # fmt: skip
 
-WRITERS = "Phóng viên / Biên tập viên"
-APPROVERS = "Thư ký tòa soạn / Duyệt bài"
-ADMINS = "Quản trị"
-WRITER_CODENAMES = ["add_document", "change_document", "view_document", "add_documentfile", "change_documentfile",
-                    "delete_documentfile", "view_documentfile", "view_documenttype", "view_issuer", "view_field"]  # fmt: skip
-APPROVER_CODENAMES = [*WRITER_CODENAMES, "delete_document", "publish_document", "change_any_document"]
-
-
 def seed(apps, schema_editor):
     for model_name, names in (("DocumentType", TYPES), ("Issuer", ISSUERS), ("Field", FIELDS)):
         model = apps.get_model("documents", model_name)
         for order, name in enumerate(names, start=1):
             model.objects.get_or_create(slug=slugify_vi(name, 160), defaults={"name": name, "order": order})
-
-    app_config = apps.get_app_config("documents")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ours = Permission.objects.filter(content_type__app_label="documents")
-    for group_name, codenames in ((WRITERS, WRITER_CODENAMES), (APPROVERS, APPROVER_CODENAMES), (ADMINS, None)):
-        group = Group.objects.filter(name=group_name).first()
-        if group is not None:
-            group.permissions.add(*(ours if codenames is None else ours.filter(codename__in=codenames)))
 
 
 class Migration(migrations.Migration):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from pagecache import store
+from pagecache import entries
 
 NGINX_LOCATIONS = Path(__file__).resolve().parents[2] / "deploy" / "nginx-locations.conf"
 
@@ -29,5 +29,5 @@ def test_robots_disallow_every_private_prefix(client, db):
 @pytest.mark.parametrize("prefix", settings.PRIVATE_URL_PREFIXES)
 def test_the_page_cache_never_looks_up_a_private_address(prefix):
     meta = {"REQUEST_METHOD": "GET", "PATH_INFO": prefix + "x"}
-    assert not store.is_cacheable_request(meta)
-    assert store.is_cacheable_request({**meta, "PATH_INFO": "/tin-tuc/"})
+    assert not entries.is_cacheable_request(meta)
+    assert entries.is_cacheable_request({**meta, "PATH_INFO": "/tin-tuc/"})

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 import pagecache
-from pagecache import store
+from pagecache import entries, store
 from tests.pagecache.urls import DocumentView
 
 pytestmark = [pytest.mark.urls("tests.pagecache.urls"), pytest.mark.django_db]
@@ -46,7 +46,7 @@ def test_no_page_outlives_the_next_scheduled_change_an_app_registers(client, edi
         pagecache.invalidate_all()  # a new content version: the schedule is asked again
         response = client.get("/lich-cong-tac/3/")
         assert response["X-Page-Cache"] == "miss"
-        kept = store.recent.get(store.page_key(response.wsgi_request.META, "http", "testserver"))
+        kept = entries.recent.get(entries.page_key(response.wsgi_request.META, "http", "testserver"))
         assert kept is not None and kept["expires"] <= in_a_minute.timestamp() + 1
     finally:
         store._schedules.remove(schedule)

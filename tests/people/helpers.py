@@ -17,6 +17,7 @@ def make_person(name="Nguyễn Văn A", *, term, unit, **overrides) -> Person:
         "phone": "0273 3851 001",
         "email": "bithu@tiengiang.gov.vn",
         "is_leader": True,
+        "status": Person.Status.PUBLISHED,
     }
     fields.update(overrides)
     person = Person(name=name, term=term, unit=unit, **fields)

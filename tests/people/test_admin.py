@@ -48,6 +48,9 @@ def person_form(organisation, **overrides):
         "photo_alt": "Ảnh chân dung đồng chí Bùi Văn K",
         "position_en": "",
         "duties_en": "",
+        "published_at_0": "02/02/2022",
+        "published_at_1": "06:32:00",
+        "status": "published",  # the "Xuất bản" button
     }
     data.update(overrides)
     return data
