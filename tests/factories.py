@@ -66,52 +66,11 @@ def image_upload(name="anh.jpg", fmt="JPEG", **kwargs) -> SimpleUploadedFile:
 
 
 def newsroom_group(name: str):
-    """The group made by the newsroom migration; made again after a transactional test flushed it."""
-    import importlib
+    """The group of core/roles.py, with its permissions (made again if a test removed it)."""
+    from django.contrib.auth.models import Group
 
-    from django.contrib.auth.models import Group, Permission
+    from core import roles
 
-    migration = importlib.import_module("articles.migrations.0004_newsroom_groups")
-    group, created = Group.objects.get_or_create(name=name)
-    if created:
-        if name == migration.ADMINS:
-            group.permissions.set(Permission.objects.filter(content_type__app_label__in=migration.ADMIN_APPS))
-        else:
-            pairs = {
-                migration.WRITERS: migration.WRITER_PERMISSIONS,
-                migration.APPROVERS: migration.APPROVER_PERMISSIONS,
-            }
-            for app_label, codename in pairs[name]:
-                group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        _grant_later_roles(group)
-    return group
-
-
-# The apps whose migrations give the newsroom's groups their permissions after articles' 0004:
-# (app label, migration module) - each module names WRITER_CODENAMES, APPROVER_CODENAMES, and
-# the three group names; "Quản trị" gets every permission of the app.
-LATER_ROLE_MIGRATIONS = [
-    ("documents", "documents.migrations.0002_lists_and_roles"),
-    ("pages", "pages.migrations.0002_roles"),
-    ("people", "people.migrations.0002_roles"),
-    ("contact", "contact.migrations.0002_inbox_roles"),
-]
-
-
-def _grant_later_roles(group):
-    """What those migrations gave the group (a migration names only the groups it grants to)."""
-    import importlib
-
-    from django.contrib.auth.models import Permission
-
-    for app_label, module_name in LATER_ROLE_MIGRATIONS:
-        migration = importlib.import_module(module_name)
-        ours = Permission.objects.filter(content_type__app_label=app_label)
-        codenames = {
-            getattr(migration, "WRITERS", None): getattr(migration, "WRITER_CODENAMES", None),
-            getattr(migration, "APPROVERS", None): getattr(migration, "APPROVER_CODENAMES", None),
-        }
-        if group.name == migration.ADMINS:
-            group.permissions.add(*ours)
-        elif codenames.get(group.name):
-            group.permissions.add(*ours.filter(codename__in=codenames[group.name]))
+    if not Group.objects.filter(name=name).exists():
+        roles.apply()
+    return Group.objects.get(name=name)

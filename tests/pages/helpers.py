@@ -1,15 +1,12 @@
 import datetime
-import importlib
 from itertools import count
 
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from pages.models import Page
 from tests.factories import make_user, newsroom_group
 
 _numbers = count(1)
-ROLES = importlib.import_module("pages.migrations.0002_roles")
 
 
 def make_page(title=None, *, parent=None, **overrides) -> Page:
@@ -37,11 +34,8 @@ def make_tree():
 
 
 def role_user(group_name: str, username: str):
-    """A user of a newsroom group, with the pages' permissions (pages/migrations/0002_roles.py),
-    given again if a transactional test flushed them."""
+    """A user of a newsroom group (core/roles.py)."""
     group = newsroom_group(group_name)
-    codenames = {ROLES.WRITERS: ROLES.WRITER_CODENAMES, ROLES.APPROVERS: ROLES.APPROVER_CODENAMES}[group_name]
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="pages", codename__in=codenames))
     user = make_user(staff=True, username=username)
     user.groups.add(group)
     return user

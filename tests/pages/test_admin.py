@@ -4,9 +4,10 @@ import pytest
 import reversion
 from reversion.models import Version
 
+from core import roles as ROLES
 from pages.models import Page
 from tests.factories import image_upload
-from tests.pages.helpers import ROLES, make_page, role_user
+from tests.pages.helpers import make_page, role_user
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/pages/page/add/"
