@@ -1,6 +1,6 @@
 """Readers' pages from a streaming replica, everything else from the primary.
 
-Installed only with DATABASE_REPLICA_URL (huyenuy/settings.py; README "Scaling out").
+Installed only with DATABASE_REPLICA_URL (huyenuy/settings/data.py; README "Scaling out").
 Reads go to the primary unless ReplicaMiddleware says otherwise, so management
 commands, imports, the task worker, the shell and the tests never read a replica.
 The middleware opens the replica to a request only when it is a reader's GET or

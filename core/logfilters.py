@@ -1,4 +1,4 @@
-"""Logging filters named by LOGGING in settings.py."""
+"""Logging filters named by LOGGING in huyenuy/settings/base.py."""
 
 import logging
 

@@ -48,7 +48,7 @@ def test_the_header_renders_with_or_without_the_guide_mounted():
 
 @pytest.fixture
 def vietnamese_formats(settings):
-    settings.FORMAT_MODULE_PATH = "accounts.formats"  # huyenuy/settings.py is to name it (issue 16)
+    settings.FORMAT_MODULE_PATH = "accounts.formats"  # huyenuy/settings/base.py names it (issue 16)
     formats.reset_format_cache()  # Django resets it for the *_FORMAT settings, not for this one
     yield
     formats.reset_format_cache()
