@@ -1,10 +1,4 @@
-"""The newsroom's roles over pages.
-
-Once the roles were given here, copied from app to app; they are declared once now, in
-core/roles.py, and applied after every migrate (core/apps.py). Kept, empty, for the
-migrations that name it: a database migrated before the change keeps every group and
-permission it had.
-"""
+"""The newsroom's roles over pages. Once given here; core/roles.py's now (applied after every migrate)."""
 
 from django.db import migrations
 
