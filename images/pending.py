@@ -22,14 +22,14 @@ from PIL import Image
 
 from .renditions import (
     Encoded,
-    _encoded,
-    _store,
+    encode_upload,
     make_renditions,
     random_name,
     remove_image,
     rendition_name,
     rendition_widths,
     store_encoded,
+    store_files,
 )
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def _signer(purpose: str) -> signing.TimestampSigner:
 def keep(upload, storage, purpose: str) -> Pending:
     """Check, re-encode and store `upload` (an UploadedFile) under pending/; return it with
     its token. Raises ValidationError for a bad photo, ServerBusy or StorageFailed."""
-    encoded = _encoded(upload)
+    encoded = encode_upload(upload)
     with Image.open(io.BytesIO(encoded.original)) as image:  # reads the header only
         width = image.width
     return _keep_encoded(storage, encoded, width, upload.name, purpose)
@@ -80,7 +80,7 @@ def keep_stored(storage, name: str, width: int, filename: str, purpose: str) -> 
 
 def _keep_encoded(storage, encoded: Encoded, width: int, filename: str, purpose: str) -> Pending:
     wanted = random_name(FOLDER, encoded.extension)
-    name = _store(storage, wanted, encoded, lambda data: storage.save(wanted, ContentFile(data)))
+    name = store_files(storage, wanted, encoded, lambda data: storage.save(wanted, ContentFile(data)))
     if len(encoded.renditions) < len(_rendition_keys(width)):  # stored while a task queue makes them
         make_renditions(name, storage)
     filename = posixpath.basename(filename or "")[:120]

@@ -140,7 +140,7 @@ class Encoded:
     renditions: list[tuple[int | None, str | None, bytes]]
 
 
-def _encoded(upload, renditions: bool = True) -> Encoded:
+def encode_upload(upload, renditions: bool = True) -> Encoded:
     """Check, decode, clean and encode `upload` and (unless renditions=False) its renditions
     in one of the machine's image job slots (ServerBusy if none frees up). The files are
     written after, outside the slot: a slow disk does not keep the next photo waiting."""
@@ -164,7 +164,7 @@ def _renditions_later(name: str) -> None:
     transaction.on_commit(lambda: tasks.enqueue(make_missing_renditions, name))
 
 
-def _store(storage, name: str, encoded: Encoded, save_original) -> str:
+def store_files(storage, name: str, encoded: Encoded, save_original) -> str:
     """Write `encoded` under `name`: the original through save_original(data), which returns
     its stored name, then its renditions. On any failure (a full disk, the storage service),
     remove every file of the photo and raise StorageFailed. Every name here comes from a
@@ -196,7 +196,7 @@ def store_image(field_file) -> None:
     fields), and its renditions. The caller saves the row. Raises ValidationError for a
     bad photo, ServerBusy or StorageFailed; nothing is left on the disk then."""
     now = _renditions_now()
-    store_encoded(field_file, _encoded(field_file, renditions=now))
+    store_encoded(field_file, encode_upload(field_file, renditions=now))
     if not now:
         _renditions_later(field_file.name)
 
@@ -211,7 +211,7 @@ def store_encoded(field_file, encoded: Encoded) -> None:
         return field_file.name
 
     name = field_file.field.generate_filename(field_file.instance, basename)
-    _store(field_file.storage, name, encoded, save_original)
+    store_files(field_file.storage, name, encoded, save_original)
 
 
 def remove_image(storage, name: str) -> None:
@@ -228,9 +228,9 @@ def store_editor_image(upload) -> str:
     """Check, re-encode and store a body image and its renditions; return its public URL.
     Raises ValidationError for a bad photo, ServerBusy or StorageFailed."""
     now = _renditions_now()
-    encoded = _encoded(upload, renditions=now)
+    encoded = encode_upload(upload, renditions=now)
     wanted = random_name("uploads", encoded.extension)
-    stored = _store(default_storage, wanted, encoded, lambda data: default_storage.save(wanted, ContentFile(data)))
+    stored = store_files(default_storage, wanted, encoded, lambda data: default_storage.save(wanted, ContentFile(data)))
     if not now:
         _renditions_later(stored)
     return default_storage.url(stored)

@@ -79,12 +79,12 @@ def test_a_refused_request_is_logged_once(client, monkeypatch, caplog):
 
     from django.db.utils import OperationalError
 
-    from articles import views
+    from articles import lists
 
     def down(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(views.SearchView, "get_context_data", down)
+    monkeypatch.setattr(lists.SearchView, "get_context_data", down)
     with caplog.at_level(logging.INFO):
         assert client.get("/tim-kiem/", {"q": "x"}).status_code == 503
     lines = [r for r in caplog.records if "503" in r.getMessage() or "Unavailable" in r.getMessage()]
