@@ -126,7 +126,7 @@ def _article(link: OldLink, public: bool) -> str | None:
 
 def _withdrawn(article: Article) -> bool:
     """Taken down here or on the old site, or expired: gone on purpose, not merely not yet out."""
-    return article.status == Article.Status.UNPUBLISHED or article.public_state() == "Hết hạn"
+    return article.status == Article.Status.UNPUBLISHED or article.is_expired()
 
 
 def _deleted(kind: str, key) -> bool:
