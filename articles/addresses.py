@@ -75,9 +75,12 @@ def article_url(category_slug: str, slug: str, pk: int) -> str:
 
 
 def unique_slug(instance: models.Model, base: str, max_length: int) -> str:
-    """base, or base-2, base-3 ... whichever no other row of the model uses."""
+    """base, or base-2, base-3 ... whichever no other row of the model uses (on the same site,
+    for a model whose rows belong to one: each site has its own addresses)."""
     base = base[:max_length] or "bai-viet"
     others = type(instance)._default_manager.exclude(pk=instance.pk)
+    if hasattr(instance, "site_id"):
+        others = others.filter(site_id=instance.site_id)
     slug, n = base, 2
     while others.filter(slug=slug).exists():
         suffix = f"-{n}"

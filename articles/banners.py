@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 import pagecache
 from core.compat import is_new_upload
 from core.rules import holds
+from core.sites import SiteOwned
 from core.text import nfc
 from images.checks import validate_image
 from images.renditions import store_image
@@ -16,7 +17,7 @@ from images.renditions import store_image
 from .querysets import SiteBannerQuerySet, banner_coming_rule, banner_past_rule
 
 
-class SiteBanner(models.Model):
+class SiteBanner(SiteOwned):
     """The header image of the whole site, shown in a date window ("Banner 30-4-2024")."""
 
     image = models.ImageField(
@@ -71,6 +72,7 @@ class SiteBanner(models.Model):
         return _("Đang hiển thị")
 
     def clean(self):
+        super().clean()
         if self.shown_until and self.shown_from and self.shown_until <= self.shown_from:
             raise ValidationError({"shown_until": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
 

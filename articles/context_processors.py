@@ -1,7 +1,7 @@
-from django.conf import settings
 from django.templatetags.static import static
 
 from core import chrome
+from network.registry import NO_SITE
 
 from . import pagesql
 
@@ -16,28 +16,32 @@ def site_chrome() -> dict:
     return chrome.cached("site-chrome", _chrome_from_database)
 
 
-def site_logo() -> str:
-    """SITE_LOGO: a static file's path (img/favicon.svg), or an address (/media/…, https://…);
+def site_logo(logo: str) -> str:
+    """A site's emblem: a static file's path (img/favicon.svg), or an address (/media/…, https://…);
     empty: the header shows the name alone."""
-    logo = settings.SITE_LOGO
     if not logo or logo.startswith(("/", "https://", "http://")):
         return logo
     return static(logo)
 
 
 def site(request):
-    """The header and footer of every page: site identity, navigation, the live banner."""
+    """The header and footer of every page: the request's site (network/: its identity, from
+    memory), navigation, the live banner."""
+    current = getattr(request, "site", NO_SITE)
     return {
         "site": {
-            "name": settings.SITE_NAME,
-            "tagline": settings.SITE_TAGLINE,
-            "owner": settings.SITE_OWNER,
-            "responsible": settings.SITE_RESPONSIBLE,
-            "address": settings.SITE_ADDRESS,
-            "phone": settings.SITE_PHONE,
-            "email": settings.SITE_EMAIL,
-            "licence": settings.SITE_LICENCE,
-            "logo": site_logo(),
+            "pk": current.pk,
+            "domain": current.domain,
+            "name": current.name,
+            "tagline": current.tagline,
+            "owner": current.owner,
+            "responsible": current.responsible,
+            "address": current.address,
+            "phone": current.phone,
+            "email": current.email,
+            "licence": current.licence,
+            "logo": site_logo(current.logo),
+            "is_archive": current.is_archive,
         },
         **site_chrome(),
     }

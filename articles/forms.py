@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import sitesearch
+from core.sites import served_choices
 from core.text import search_words
 from core.widgets import DatePicker
 from images.forms import PhotoModelForm
@@ -48,6 +49,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        served_choices(self)
         self.fields["muc"].choices = [("", _("Tất cả")), *((kind.slug, kind.label) for kind in sitesearch.kinds())]
         for name in ("tu_ngay", "den_ngay"):
             # The browser's date picker sends 2024-04-30; people type 30/04/2024.

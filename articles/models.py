@@ -68,7 +68,6 @@ class Article(Editorial):
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=200,
-        unique=True,
         blank=True,
         help_text=_("Tạo tự động từ tiêu đề; chỉ chữ không dấu, số và dấu gạch ngang."),
     )
@@ -135,7 +134,6 @@ class Article(Editorial):
         _("mã bài trên cổng cũ"),
         null=True,
         blank=True,
-        unique=True,
         help_text=_("Số cuối đường dẫn bài trên cổng NukeViet cũ (…-123.html), để liên kết cũ vẫn mở được."),
     )
     # Derived on save (core/text.py search_document): lower case, without
@@ -174,6 +172,9 @@ class Article(Editorial):
             models.Index(fields=["status", "expires_at"], name="article_expiry_idx"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="article_slug_unique_per_site"),
+            # Each old site is imported into its own site: the old ids are unique within one.
+            models.UniqueConstraint(fields=["site", "legacy_id"], name="article_legacy_id_unique_per_site"),
             models.CheckConstraint(
                 condition=Q(rating_sum__gte=F("rating_count")) & Q(rating_sum__lte=F("rating_count") * 5),
                 name="article_rating_totals_in_range",
@@ -267,6 +268,7 @@ class Article(Editorial):
         return (2 * self.rating_sum + self.rating_count) // (2 * self.rating_count) if self.rating_count else 0
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.lead_image and not self.lead_image_alt.strip():
             errors["lead_image_alt"] = _("Hãy nhập mô tả ảnh (alt) cho ảnh đại diện.")

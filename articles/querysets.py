@@ -8,17 +8,17 @@ expiry (Article.public_rule()). The fast SQL of the article page (pagesql.py) is
 compiled from these querysets too.
 """
 
-from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from core.editorial import EditorialQuerySet
+from core.sites import SiteQuerySet
 
 # Written by Article.save() for search (articles/search.py), never shown.
 SEARCH_FIELDS = ("search_title", "search_text")
 
 
-class CategoryQuerySet(models.QuerySet):
+class CategoryQuerySet(SiteQuerySet):
     def visible(self):
         """Categories readers may open (their page, feed and sitemap entry)."""
         return self.filter(is_active=True)
@@ -99,7 +99,7 @@ def banner_past_rule(now) -> Q:
     return Q(is_active=True, shown_until__lte=now)
 
 
-class SiteBannerQuerySet(models.QuerySet):
+class SiteBannerQuerySet(SiteQuerySet):
     def current(self, now=None):
         return self.filter(banner_current_rule(now or timezone.now()))
 

@@ -7,18 +7,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 import pagecache
+from core.sites import SiteOwned, SiteQuerySet
 from core.text import nfc, slugify_vi
 
 from .addresses import reserved_slugs, unique_slug, url_pattern
 from .querysets import CategoryQuerySet
 
 
-class Category(models.Model):
+class Category(SiteOwned):
     name = models.CharField(_("tên chuyên mục"), max_length=120)
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=120,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tên (ví dụ: xay-dung-dang)."),
     )
@@ -53,6 +53,7 @@ class Category(models.Model):
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
         ordering = ["order", "name"]
+        constraints = [models.UniqueConstraint(fields=["site", "slug"], name="category_slug_unique_per_site")]
 
     def __str__(self):
         return self.name
@@ -68,6 +69,7 @@ class Category(models.Model):
         return url_pattern("articles:category", "slug").format(slug=self.slug)
 
     def clean(self):
+        super().clean()
         self.check_slug_free()
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": _("Chuyên mục không thể là cha của chính nó.")})
@@ -79,23 +81,25 @@ class Category(models.Model):
         if slug in reserved_slugs():
             message = _("Đường dẫn “%(slug)s” đã dành cho trang khác của cổng, hãy chọn đường dẫn khác.")
             raise ValidationError({"slug": message % {"slug": slug}})
-        if Category.objects.exclude(pk=self.pk).filter(slug=slug).exists():
+        if Category.objects.on(self.site_id).exclude(pk=self.pk).filter(slug=slug).exists():
             message = _("Đường dẫn “%(slug)s” đã có chuyên mục khác dùng; hãy nhập một đường dẫn khác.")
             raise ValidationError({"slug": message % {"slug": slug}})
 
 
-class Tag(models.Model):
+class Tag(SiteOwned):
     """A keyword (từ khóa); each has a page listing its articles."""
 
     name = models.CharField(_("từ khóa"), max_length=100)
-    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, blank=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, blank=True)
 
+    objects = SiteQuerySet.as_manager()
     page_cache_tags = (pagecache.CONTENT,)  # named on the articles' pages
 
     class Meta:
         verbose_name = _("từ khóa")
         verbose_name_plural = _("từ khóa")
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["site", "slug"], name="tag_slug_unique_per_site")]
 
     def __str__(self):
         return self.name
@@ -109,20 +113,22 @@ class Tag(models.Model):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
-class Topic(models.Model):
+class Topic(SiteOwned):
     """A series of related articles (dòng sự kiện), read in the order they were published."""
 
     name = models.CharField(_("tên dòng sự kiện"), max_length=200)
-    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=200, blank=True)
     description = models.TextField(_("giới thiệu"), blank=True)
     is_active = models.BooleanField(_("hiển thị"), default=True)
 
+    objects = SiteQuerySet.as_manager()
     page_cache_tags = (pagecache.CONTENT,)  # named on the articles' pages
 
     class Meta:
         verbose_name = _("dòng sự kiện")
         verbose_name_plural = _("dòng sự kiện")
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["site", "slug"], name="topic_slug_unique_per_site")]
 
     def __str__(self):
         return self.name

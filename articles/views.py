@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import DetailView
 
+from core.sites import parts_of_served
 from files.views import file_response
 from images.errors import BUSY_RETRY_AFTER, PhotoNotStored, ServerBusy
 from images.renditions import store_editor_image
@@ -82,7 +83,7 @@ class ArticleDetailView(DetailView):
 @require_safe
 def attachment(request, pk, name, ext):
     """An article's attached file (files/views.py); a draft's only for those who may preview it."""
-    stored = get_object_or_404(Attachment.objects.select_related("article"), pk=pk)
+    stored = get_object_or_404(parts_of_served(Attachment.objects.select_related("article"), "article"), pk=pk)
     public = stored.article.is_published()
     may_preview = request.user.is_staff and Article.objects.for_editor(request.user).filter(pk=stored.article_id)
     if not public and not (may_preview and may_preview.exists()):

@@ -6,10 +6,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.sites import SiteOwned, SiteQuerySet
 from core.text import nfc
 
 
-class MessageQuerySet(models.QuerySet):
+class MessageQuerySet(SiteQuerySet):
     def mark(self, state: str, *, by) -> int:
         """Put these messages in `state`, handled by `by` now; returns how many changed."""
         return self.exclude(state=state).update(state=state, handled_by=by, handled_at=timezone.now())
@@ -18,7 +19,7 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(created_at__lt=timezone.now() - timedelta(days=days))
 
 
-class Message(models.Model):
+class Message(SiteOwned):
     """A citizen's message from the contact form (Liên hệ - Góp ý), kept for staff to answer."""
 
     class State(models.TextChoices):

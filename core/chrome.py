@@ -7,9 +7,11 @@ from django.core.cache import cache
 
 import pagecache
 
+from .sites import current_site_id
+
 
 def cached(name: str, build: Callable[[], dict]) -> dict:
-    """`build()`, from the shared cache when it has it.
+    """`build()` for the site being served, from the shared cache when it has it.
 
     Kept under the content version (any edit of what the header or footer shows bumps it)
     and never past the next scheduled change, so the chrome is never stale and most pages
@@ -19,7 +21,7 @@ def cached(name: str, build: Callable[[], dict]) -> dict:
         return build()
     try:
         version = pagecache.content_version()
-        key = f"{name}:{version}"
+        key = f"{name}:{current_site_id()}:{version}"
         chrome = cache.get(key)
     except pagecache.CACHE_ERRORS:
         return build()

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 import pagecache
 
 from .rules import holds
+from .sites import SiteOwned, SiteQuerySet
 
 
 class Status(models.TextChoices):
@@ -48,7 +49,7 @@ def may(user, model, action: str) -> bool:
     return user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
 
 
-class EditorialQuerySet(models.QuerySet):
+class EditorialQuerySet(SiteQuerySet):
     def published(self, now=None):
         """What the public may see now (or at `now`): the model's public_rule()."""
         return self.filter(self.model.public_rule(now or timezone.now()))
@@ -68,7 +69,7 @@ class EditorialQuerySet(models.QuerySet):
         return self
 
 
-class Editorial(models.Model):
+class Editorial(SiteOwned):
     Status = Status
 
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)

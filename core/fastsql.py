@@ -8,6 +8,10 @@ keeps the SQL Django compiled from it, and on each run puts the real values
 where the markers were. So the rules stay written once, in the querysets
 (Article.objects.published() ...), and the SQL is the ORM's own.
 
+The site being served (core/sites.py) is a parameter like the others: a statement is
+compiled under a marker site, so the SQL keeps a slot where the site's id goes, and each
+run fills it with the site of the page being made.
+
 On PostgreSQL a statement is sent with its parameters apart, so that psycopg
 prepares it after 5 runs on a connection (DB_PREPARED_STATEMENTS=0 turns that
 off) and PostgreSQL stops planning it anew.
@@ -21,10 +25,13 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections, router
 
 from .compat import compile_queryset, server_binding_cursor
+from .sites import current_site_id, serving
 
 # Marker values: no real id or moment is ever one of them.
 _INT_MARKER = 918_273_645_000
 _DATETIME_MARKER = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
+_SITE_MARKER = _INT_MARKER - 1
+_SITE = "__site__"
 
 
 def _marker(kind: type, index: int):
@@ -57,13 +64,15 @@ class Statement:
     def model(self):
         """The model the statement reads, for the database router (a replica for readers' pages)."""
         markers = {name: _marker(kind, index) for index, (name, kind) in enumerate(self.parameters.items())}
-        built = self.build(**markers)
+        with serving(_SITE_MARKER):
+            built = self.build(**markers)
         return (built[0] if isinstance(built, tuple) else built).model
 
     def _compile(self) -> tuple:
         markers = {name: _marker(kind, index) for index, (name, kind) in enumerate(self.parameters.items())}
-        built = self.build(**markers)
-        parts = [compile_queryset(queryset) for queryset in (built if isinstance(built, tuple) else (built,))]
+        with serving(_SITE_MARKER):
+            built = self.build(**markers)
+            parts = [compile_queryset(queryset) for queryset in (built if isinstance(built, tuple) else (built,))]
         if len(parts) == 1:
             sql = parts[0][0]
         else:
@@ -73,6 +82,7 @@ class Statement:
                 for n, (part_sql, _, _) in enumerate(parts)
             )
         adapted = {_adapt(self.parameters[name], marker, connection): name for name, marker in markers.items()}
+        adapted[_SITE_MARKER] = _SITE
         # Each parameter: the name of the argument it comes from, or the constant the ORM put there.
         slots = tuple((adapted.get(value), value) for _, params, _ in parts for value in params)
         missing = set(markers) - {name for name, _ in slots}
@@ -91,6 +101,7 @@ class Statement:
         sql, slots, converters = compiled
         kinds = self.parameters
         adapted = {name: _adapt(kinds[name], value, db) for name, value in values.items()}
+        adapted[_SITE] = current_site_id()
         params = [constant if name is None else adapted[name] for name, constant in slots]
         use_server_binding = self.prepared and db.vendor == "postgresql"
         with server_binding_cursor(db) if use_server_binding else db.cursor() as cursor:

@@ -108,6 +108,11 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, DATABASE_ERRORS):
             return None
+        return self.unavailable(request, exception)
+
+    @staticmethod
+    def unavailable(request, exception):
+        """The 503 answer (also for what fails before a view: the site of a new worker)."""
         logger.warning("Database unavailable (%s): %s answered 503", type(exception).__name__, request.path)
         if "application/json" in request.headers.get("Accept", ""):
             message = (
@@ -115,8 +120,8 @@ class DatabaseUnavailableMiddleware:
             )
             response = JsonResponse({"ok": False, "message": message}, status=503)
         else:
-            html = loader.render_to_string("503.html", {"site_name": settings.SITE_NAME})
-            response = HttpResponse(html, status=503)
+            site_name = getattr(getattr(request, "site", None), "name", settings.SITE_NAME)
+            response = HttpResponse(loader.render_to_string("503.html", {"site_name": site_name}), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         add_never_cache_headers(response)
         return response

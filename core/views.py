@@ -21,4 +21,5 @@ def healthz(request):
 def server_error(request):
     """500 in the site's name, without the context processors: they ask the database,
     which may be what just failed."""
-    return HttpResponseServerError(loader.render_to_string("500.html", {"site_name": settings.SITE_NAME}))
+    site_name = getattr(getattr(request, "site", None), "name", settings.SITE_NAME)
+    return HttpResponseServerError(loader.render_to_string("500.html", {"site_name": site_name}))

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from core.sites import served_choices
 from core.text import search_words
 from core.widgets import YearInput
 
@@ -50,6 +51,10 @@ class RegisterFilterForm(forms.Form):
         error_messages={"invalid": "Năm phải là một số, ví dụ 2024.", "min_value": "Năm không hợp lệ."},
         widget=YearInput(attrs={"inputmode": "numeric", "placeholder": "Ví dụ: 2024"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        served_choices(self)
 
     def clean_nam(self):
         year = self.cleaned_data["nam"]

@@ -12,6 +12,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 import pagecache
 from core.editorial import Editorial
 from core.rules import holds
+from core.sites import SiteOwned, SiteQuerySet
 from core.text import html_to_text, nfc, sanitize_html, search_document, slugify_vi
 from files.stored import StoredFile
 
@@ -21,18 +22,32 @@ from .querysets import DocumentQuerySet, in_force_rule
 REGISTER_TAG = pagecache.tag("documents", "register")
 
 
-class Vocabulary(models.Model):
+class Vocabulary(SiteOwned):
     """An editable list (types, issuers, fields): a name, its address, its place."""
 
-    name = models.CharField(_("tên"), max_length=160, unique=True)
-    slug = models.SlugField(_("đường dẫn"), max_length=160, unique=True, blank=True)
+    name = models.CharField(_("tên"), max_length=160)
+    slug = models.SlugField(_("đường dẫn"), max_length=160, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = SiteQuerySet.as_manager()
 
     page_cache_tags = (REGISTER_TAG,)  # the register's pages: its list, filters, documents, feed
 
     class Meta:
         abstract = True
         ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "name"],
+                name="%(app_label)s_%(class)s_name_unique_per_site",
+                violation_error_message=_("Tên này đã có trong danh sách của trang."),
+            ),
+            models.UniqueConstraint(
+                fields=["site", "slug"],
+                name="%(app_label)s_%(class)s_slug_unique_per_site",
+                violation_error_message=_("Đường dẫn này đã có trong danh sách của trang; hãy sửa tên hoặc đường dẫn."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -101,7 +116,6 @@ class Document(Editorial):
         _("mã văn bản trên cổng cũ"),
         null=True,
         blank=True,
-        unique=True,
         help_text=_("Số của văn bản trong mục “laws” của cổng NukeViet cũ, để liên kết cũ vẫn mở được."),
     )
     legacy_alias = models.CharField(
@@ -130,6 +144,7 @@ class Document(Editorial):
             models.Index(fields=["field", "status", "-issued_on"], name="document_field_idx"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["site", "legacy_id"], name="document_legacy_id_unique_per_site"),
             models.UniqueConstraint(
                 fields=["issuer", "number"],
                 name="document_number_unique_per_issuer",
@@ -198,6 +213,7 @@ class Document(Editorial):
         return pagecache.tag("document", pk)
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.expires_on and self.issued_on and self.expires_on <= self.issued_on:
             errors["expires_on"] = _("Ngày hết hiệu lực phải sau ngày ban hành.")

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from core.sites import parts_of_served
 from files.views import file_response
 
 from .forms import RegisterFilterForm
@@ -114,7 +115,7 @@ class DocumentPreviewView(DocumentDetailView):
 @require_safe
 def download(request, pk, name, ext):
     """A document's file (files/views.py); a draft's only for those who may preview it."""
-    stored = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
+    stored = get_object_or_404(parts_of_served(DocumentFile.objects.select_related("document"), "document"), pk=pk)
     public = stored.document.is_published()
     if not public and not _may_preview(request, stored.document):
         raise Http404("Không tìm thấy tệp.")

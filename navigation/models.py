@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 import pagecache
 from articles.models import Category
 from core.compat import is_new_upload
+from core.sites import SiteOwned, SiteQuerySet
 from core.text import nfc
 from images.checks import validate_image
 from images.renditions import store_image
 
 
-class MenuItem(models.Model):
+class MenuItem(SiteOwned):
     class Kind(models.TextChoices):
         CATEGORY = "category", _("Chuyên mục tin")
         PAGE = "page", _("Trang giới thiệu")
@@ -56,6 +57,7 @@ class MenuItem(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước."))
     is_active = models.BooleanField(_("hiển thị"), default=True)
 
+    objects = SiteQuerySet.as_manager()
     page_cache_tags = (pagecache.CONTENT,)  # the menu and the links are on every page
 
     class Meta:
@@ -93,6 +95,7 @@ class MenuItem(models.Model):
         return self.kind == self.Kind.URL
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.kind == self.Kind.CATEGORY and not self.category_id:
             errors["category"] = _("Hãy chọn chuyên mục.")
@@ -123,7 +126,7 @@ class MenuItem(models.Model):
         return {}
 
 
-class WebLink(models.Model):
+class WebLink(SiteOwned):
     """ "Liên kết website": the Party's and the province's portals, shown on every page."""
 
     name = models.CharField(_("tên"), max_length=120)
@@ -142,6 +145,7 @@ class WebLink(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("hiển thị"), default=True)
 
+    objects = SiteQuerySet.as_manager()
     page_cache_tags = (pagecache.CONTENT,)  # the menu and the links are on every page
 
     class Meta:

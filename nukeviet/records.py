@@ -42,7 +42,7 @@ class Records:
             ImportedRecord.objects.bulk_create(
                 list(self._staged.values()),
                 update_conflicts=True,
-                unique_fields=["kind", "legacy_key"],
+                unique_fields=["site", "kind", "legacy_key"],
                 update_fields=["object_id", "fingerprint", "missing", "content", "imported_at"],
             )
         self._staged.clear()

@@ -25,6 +25,7 @@ from .store import (
     register_schedule,
     seconds_until_next_change,
     tag,
+    version_of,
 )
 
 __all__ = [
@@ -38,4 +39,5 @@ __all__ = [
     "register_schedule",
     "seconds_until_next_change",
     "tag",
+    "version_of",
 ]

@@ -160,6 +160,12 @@ def versions(tags, found: dict | None = None) -> dict:
     return {keys[key]: value for key, value in found.items() if key in keys}
 
 
+def version_of(name: str) -> str:
+    """The current version of one tag: it changes whenever that tag is invalidated (a key for
+    what a process derives from the rows behind it, as network/registry.py does)."""
+    return versions({name})[name]
+
+
 def content_version() -> str:
     """Changes whenever any content does: a key for what is derived from all of it (the site header)."""
     return versions({CONTENT})[CONTENT]

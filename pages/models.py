@@ -129,7 +129,7 @@ class Page(Editorial):
         constraints = [
             # The page view's lookup (language, path) and its breadcrumbs (path IN ...) use it too.
             models.UniqueConstraint(
-                fields=["language", "path"],
+                fields=["site", "language", "path"],
                 name="page_path_unique_per_language",
                 violation_error_message=_("Đã có trang với đường dẫn này."),
             ),
@@ -232,6 +232,7 @@ class Page(Editorial):
         return f"[{self.language}] {self.get_absolute_url()} - {self.title}"
 
     def clean(self):
+        super().clean()
         errors = {}
         self.slug = slugify_vi(nfc(self.slug or self.title or ""), 120)
         if not self.slug:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 import pagecache
 from core.compat import is_new_upload
 from core.editorial import Editorial
+from core.sites import SiteOwned, SiteQuerySet
 from core.text import nfc, slugify_vi
 from images.checks import validate_image
 from images.renditions import store_image
@@ -37,18 +38,17 @@ def _clean_text(value: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-class TermQuerySet(models.QuerySet):
+class TermQuerySet(SiteQuerySet):
     def newest_first(self):
         return self.order_by("-start_year", "-end_year", "-id")
 
 
 @reversion.register()
-class Term(models.Model):
+class Term(SiteOwned):
     name = models.CharField(_("tên nhiệm kỳ"), max_length=120, help_text=_("Ví dụ: Nhiệm kỳ 2025 - 2030."))
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=60,
-        unique=True,
         blank=True,
         help_text=_("Trong địa chỉ trang (?nhiem-ky=2025-2030); để trống để tạo từ các năm."),
     )
@@ -73,8 +73,9 @@ class Term(models.Model):
         verbose_name_plural = _("nhiệm kỳ")
         ordering = ["-start_year", "-end_year", "-id"]
         constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="people_term_slug_unique_per_site"),
             models.UniqueConstraint(
-                fields=["is_current"],
+                fields=["site"],
                 condition=Q(is_current=True),
                 name="people_one_current_term",
                 violation_error_message=ONE_CURRENT_TERM,
@@ -98,10 +99,11 @@ class Term(models.Model):
         return f"Term {self.start_year} - {self.end_year}" if lang == "en" else self.name
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.start_year and self.end_year and self.end_year <= self.start_year:
             errors["end_year"] = _("Năm kết thúc phải sau năm bắt đầu.")
-        others = Term.objects.exclude(pk=self.pk)
+        others = Term.objects.on(self.site_id).exclude(pk=self.pk)
         current = others.filter(is_current=True).first()
         if self.is_current and current is not None:
             errors["is_current"] = _(
@@ -122,12 +124,12 @@ class Term(models.Model):
 
 
 @reversion.register()
-class Unit(models.Model):
+class Unit(SiteOwned):
     name = models.CharField(_("tên đơn vị"), max_length=160, help_text=_("Ví dụ: Ban Thường vụ Huyện ủy."))
     name_en = models.CharField(
         _("tên tiếng Anh"), max_length=160, blank=True, help_text=_("Cho trang tiếng Anh; để trống thì dùng tên Việt.")
     )
-    slug = models.SlugField(_("đường dẫn"), max_length=160, unique=True, blank=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=160, blank=True)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("đơn vị cấp trên"),
@@ -142,6 +144,7 @@ class Unit(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ hơn đứng trước."))
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
+    objects = SiteQuerySet.as_manager()
     page_cache_tags = (PEOPLE_TAG,)
 
     class Meta:
@@ -149,6 +152,7 @@ class Unit(models.Model):
         verbose_name_plural = _("đơn vị")
         ordering = ["order", "name"]
         constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="people_unit_slug_unique_per_site"),
             models.CheckConstraint(
                 condition=~Q(parent=F("id")),
                 name="people_unit_not_its_own_parent",
@@ -172,6 +176,7 @@ class Unit(models.Model):
         return self.description_en if lang == "en" and self.description_en else self.description
 
     def clean(self):
+        super().clean()
         errors = {}
         # A unit under one of its own sub-units would make a circle: the chart could not be drawn.
         ancestor, seen = self.parent, set()
@@ -182,7 +187,7 @@ class Unit(models.Model):
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
         slug = slugify_vi(self.slug or self.name, 160)
-        if slug and Unit.objects.exclude(pk=self.pk).filter(slug=slug).exists():
+        if slug and Unit.objects.on(self.site_id).exclude(pk=self.pk).filter(slug=slug).exists():
             errors["slug"] = _("Đã có đơn vị mang đường dẫn “%(slug)s”; hãy nhập một đường dẫn khác.") % {"slug": slug}
         if errors:
             raise ValidationError(errors)
@@ -300,5 +305,6 @@ class Person(Editorial):
         return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else ""
 
     def clean(self):
+        super().clean()
         if self.photo and not _clean_text(self.photo_alt):
             raise ValidationError({"photo_alt": PHOTO_NEEDS_ALT})

@@ -11,7 +11,7 @@ def set_current_term(term: Term) -> None:
     """Make `term` the current one: the other is unmarked first, in the same transaction,
     so the one-current-term constraint holds at every step."""
     with transaction.atomic():
-        Term.objects.filter(is_current=True).exclude(pk=term.pk).update(is_current=False)
+        Term.objects.on(term.site_id).filter(is_current=True).exclude(pk=term.pk).update(is_current=False)
         term.is_current = True
         term.save(update_fields=["is_current", "updated_at"])
         # update() sends no signal: the pages are cleared by term.save()'s receivers.

@@ -61,6 +61,20 @@ def _clear_cache():
         caches[alias].clear()
 
 
+@pytest.fixture(autouse=True)
+def _warm_sites(request, _clear_cache):
+    """Each test with a database starts as a worker that has served a page: it knows its sites
+    (network/registry.py), so a page's queries are its own (tests/network/ test the cold one)."""
+    uses_database = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
+    if uses_database:
+        request.getfixturevalue("_django_db_helper")
+        from network.registry import registry
+
+        registry.current()
+
+
 @pytest.fixture(scope="session")
 def static_root(tmp_path_factory):
     """DEBUG off means hashed static names: collect them once."""

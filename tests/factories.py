@@ -14,6 +14,29 @@ from articles.models import Article, Category
 _numbers = count(1)
 
 
+def make_site(domain: str, name: str, **fields):
+    """Another site of the installation (django.contrib.sites' Site and its network.SiteSettings)."""
+    from django.contrib.sites.models import Site
+
+    from network.models import SiteSettings
+
+    site = Site.objects.create(domain=domain, name=name)
+    SiteSettings.objects.create(site=site, **fields)
+    return site
+
+
+def edit_site(site_id: int = 1, **fields):
+    """Change a site's identity as its administrator would (network.SiteSettings): saved,
+    so its pages and every process's list of sites are renewed."""
+    from network.models import SiteSettings
+
+    row = SiteSettings.objects.get(site_id=site_id)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.save()
+    return row
+
+
 def make_category(**overrides) -> Category:
     n = next(_numbers)
     fields = {"name": f"Chuyên mục {n}", "slug": f"chuyen-muc-{n}"}

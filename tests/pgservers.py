@@ -149,6 +149,8 @@ def manage(database_url: str, *args: str, media_root: Path, **env) -> str:
         "HOME": os.environ.get("HOME", "/tmp"),
         "DEBUG": "0",
         "SECRET_KEY": SECRET_KEY,
+        # The app servers' names (tests/live.py): `migrate` makes the first site for them.
+        "ALLOWED_HOSTS": "127.0.0.1,portal.test",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media_root),
         "CACHE_URL": "dummy://",

@@ -5,7 +5,7 @@ import tempfile
 
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production-0123456789abcdef")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1,portal.test")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 # The second login step has its own tests (tests/accounts/), which switch it on.
 os.environ.setdefault("ADMIN_REQUIRE_2FA", "0")

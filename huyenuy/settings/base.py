@@ -19,7 +19,10 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105 - DEBUG only, never production
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+# Django's wall against forged Host headers: names or patterns (".dongthap.gov.vn" admits every
+# commune's name at once). Which site a name shows is the sites' table (network/): a name
+# admitted here that no site has gets a 404. The first site takes the plain names from here.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],.localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -28,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sites",
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -41,6 +45,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "pagecache",
     "core",
+    "network",
     "articles",
     "ratings",
     "hits",
@@ -66,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The request's site from its host name (network/): a 404 for a host no site has.
+    "network.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.content_language",
     "django.middleware.common.CommonMiddleware",

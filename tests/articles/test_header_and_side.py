@@ -3,28 +3,26 @@
 import re
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
-from tests.factories import make_article
+from tests.factories import edit_site, make_article
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_header_shows_the_built_in_emblem_a_chosen_one_or_the_name_alone(client, settings):
+def test_the_header_shows_the_built_in_emblem_a_chosen_one_or_the_name_alone(client):
     assert re.search(
         r'<img class="brand-logo" src="/static/img/favicon[^"]*\.svg" alt=""', client.get("/").content.decode()
     )
-    settings.SITE_LOGO = "https://huyenuy.example.vn/media/huy-hieu.png"
-    caches["pages"].clear()
+    edit_site(logo="https://huyenuy.example.vn/media/huy-hieu.png")
     assert (
         '<img class="brand-logo" src="https://huyenuy.example.vn/media/huy-hieu.png" alt=""'
         in client.get("/").content.decode()
     )
-    settings.SITE_LOGO = ""
-    caches["pages"].clear()
+    edit_site(logo="")
     html = client.get("/").content.decode()
     assert 'class="brand-logo"' not in html and '<span class="brand-name">Huyện ủy Gò Công Tây</span>' in html
 

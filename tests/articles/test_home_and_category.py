@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, SiteBanner
-from tests.factories import image_upload, make_article, make_category
+from tests.factories import edit_site, image_upload, make_article, make_category
 
 
 def queries_for(client, url):
@@ -128,8 +128,8 @@ def test_site_banner_is_shown_only_in_its_window(client):
 
 
 @pytest.mark.django_db
-def test_every_page_has_navigation_footer_legal_details_and_skip_link(client, settings):
-    settings.SITE_RESPONSIBLE = "Người chịu trách nhiệm: Đồng chí Nguyễn Văn A"
+def test_every_page_has_navigation_footer_legal_details_and_skip_link(client):
+    edit_site(responsible="Người chịu trách nhiệm: Đồng chí Nguyễn Văn A")
     category = make_category(name="Tin hoạt động")
     html = client.get("/").content.decode()
     assert 'href="#noi-dung"' in html and 'id="noi-dung"' in html

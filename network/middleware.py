@@ -1,0 +1,44 @@
+"""The request's site, from its host name (registry.py): `request.site`, a SiteInfo.
+
+A host no site has gets a 404 page that names no site; another name of a site a 301 to its
+main name, same path and query. The health check answers on any host (load balancers probe
+an address); static files are WhiteNoise's, above this.
+
+Every page of the readers (and an editor's preview) is made while serving its site
+(core/sites.py): its queries see that site's rows only. The admin is not: who sees what
+there is the editor's sites, not the host they came by.
+"""
+
+from django.http import HttpResponseNotFound, HttpResponsePermanentRedirect
+from django.template import loader
+
+from core.middleware import DatabaseUnavailableMiddleware
+from core.sites import serving
+
+from .registry import DATABASE_ERRORS, registry
+
+ANY_HOST = ("/healthz",)
+NOT_SERVED = ("/admin/", "/quan-tri/")
+
+
+class SiteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        host = request.get_host()
+        try:
+            site, main = registry.resolve(host)
+        except DATABASE_ERRORS as error:  # a new worker and no database: as a view's would be
+            return DatabaseUnavailableMiddleware.unavailable(request, error)
+        if site is None and request.path_info.startswith(ANY_HOST):
+            return self.get_response(request)
+        if main is not None:
+            return HttpResponsePermanentRedirect(f"{request.scheme}://{main}{request.get_full_path()}")
+        if site is None:
+            return HttpResponseNotFound(loader.render_to_string("network/unknown_host.html", {"host": host}))
+        request.site = site
+        if request.path_info.startswith(NOT_SERVED):
+            return self.get_response(request)
+        with serving(site):
+            return self.get_response(request)
