@@ -33,9 +33,11 @@ $(LIGHTHOUSE):
 run: export DEBUG ?= 1
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --network
 	$(PY) manage.py ensure_admin --base-url http://$(HOST):$(PORT)
 	@echo "Cổng thông tin chạy tại http://$(HOST):$(PORT)/  (dừng: Ctrl+C)"
+	@echo "Các trang mẫu, cùng cổng: http://tinhuydongthap.localhost:$(PORT)/ (tỉnh), http://xahoabinh.localhost:$(PORT)/,"
+	@echo "  http://phuongthongnhat.localhost:$(PORT)/ (xã, phường), http://huyengocongtay.localhost:$(PORT)/ (huyện, lưu trữ)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster).

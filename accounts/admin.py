@@ -13,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.sites import current_site_id
+from network.access import manageable_users
+from network.admin import OtherSitesInline
+
 from . import roles
 from .admin_forms import PasswordChangeForm, RoleChangeForm, RoleCreationForm, StaffLoginForm
 
@@ -27,7 +31,7 @@ class UserAdmin(DjangoUserAdmin):
     add_form = RoleCreationForm
     change_password_form = PasswordChangeForm
     list_display = ["username", "full_name", "role", "admin_access", "is_active", "last_login"]
-    list_filter = ["groups", "is_staff", "is_superuser", "is_active"]
+    list_filter = ["is_staff", "is_superuser", "is_active"]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["username", "usable_password", "password1", "password2", "role"]}),
     ]
@@ -45,13 +49,29 @@ class UserAdmin(DjangoUserAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups")  # role_of() per row
+        # role_of() per row reads the prefetched memberships.
+        queryset = super().get_queryset(request).prefetch_related("memberships")
+        return manageable_users(request.user, current_site_id(), queryset)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        # Flags, groups and single permissions reach every site: the network's administrators' own.
+        return [(name, options) for name, options in fieldsets if "is_superuser" not in options["fields"]]
+
+    def get_inlines(self, request, obj):
+        return [OtherSitesInline] if request.user.is_superuser and obj is not None else []
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"editor": request.user})
 
     @admin.display(description="Họ và tên", ordering="last_name")
     def full_name(self, user):
         return user.get_full_name()
 
-    @admin.display(description="Vai trò")
+    @admin.display(description="Vai trò ở trang này")
     def role(self, user):
         return roles.role_of(user) or "-"
 
@@ -66,10 +86,12 @@ class UserAdmin(DjangoUserAdmin):
         return "Có" if user.is_staff else "Không"
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)  # groups from the form first
+        super().save_related(request, form, formsets, change)  # groups and other sites' roles first
         user = form.instance
         if not change or "role" in form.changed_data:
             roles.set_role(user, form.cleaned_data.get("role") or roles.NO_ROLE)
+        else:
+            roles.refresh_staff(user)
         if not user.is_staff:
             messages.warning(
                 request,

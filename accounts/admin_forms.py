@@ -13,6 +13,10 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 
+from core.sites import current_site_id
+from network.models import administrators
+from network.registry import registry
+
 from . import roles
 
 ROLE_HELP = (
@@ -32,12 +36,38 @@ def role_choices() -> list[tuple[str, str]]:
     return choices + [(role, role) for role in roles.ROLES if role in existing]
 
 
+LAST_ADMINISTRATOR = (
+    "Trang “{site}” phải còn ít nhất một người quản trị: hãy cho người khác vai trò "
+    "“Quản trị” trước, rồi mới đổi vai trò của người này."
+)
+ROLE_NEEDED = "Hãy chọn một vai trò ở trang này: tài khoản không có vai trò sẽ không vào được trang nào."
+
+
 class RoleMixin(forms.Form):
+    """The role at the site being worked on (network/access.py); the admin sets `editor`."""
+
     role = forms.ChoiceField(label="Vai trò", required=False, help_text=ROLE_HELP)
+    editor = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = role_choices()
+        field = self.fields["role"]
+        field.choices = role_choices()
+        site = registry.site(current_site_id())
+        if site is not None:
+            field.label = f"Vai trò ở trang {site.name}"
+
+    def clean_role(self):
+        role = self.cleaned_data.get("role") or roles.NO_ROLE
+        editor = self.editor
+        if not role and self.instance.pk is None and editor is not None and not editor.is_superuser:
+            raise ValidationError(ROLE_NEEDED, code="role_needed")
+        site_id = current_site_id()
+        demoted = self.instance.pk and role != roles.ADMINS and roles.role_of(self.instance, site_id) == roles.ADMINS
+        if demoted and not administrators(site_id).exclude(user_id=self.instance.pk).exists():
+            site = registry.site(site_id)
+            raise ValidationError(LAST_ADMINISTRATOR.format(site=site.name if site else ""), code="last_admin")
+        return role
 
 
 class RoleCreationForm(RoleMixin, AdminUserCreationForm):

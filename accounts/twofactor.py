@@ -9,8 +9,11 @@ from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-# The newsroom's administrators (the group the articles app's migration 0004 creates).
-REQUIRED_GROUPS = ("Quản trị",)
+from core.roles import ADMINS
+from network.access import memberships_of
+
+# A site's administrators (core/roles.py), on whichever site they hold the role.
+REQUIRED_ROLES = (ADMINS,)
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Ứng dụng xác thực"
 RECOVERY_DEVICE_NAME = "Mã dự phòng"
@@ -20,7 +23,7 @@ def is_required(user) -> bool:
     """Superusers and administrators must log in with a second step (ADMIN_REQUIRE_2FA)."""
     if not settings.ADMIN_REQUIRE_2FA or not user.is_authenticated:
         return False
-    return user.is_superuser or user.groups.filter(name__in=REQUIRED_GROUPS).exists()
+    return user.is_superuser or any(role in REQUIRED_ROLES for role in memberships_of(user).values())
 
 
 def app_device(user, confirmed=True) -> TOTPDevice | None:

@@ -1,7 +1,7 @@
 from django.templatetags.static import static
 
 from core import chrome
-from network.registry import NO_SITE
+from network.registry import NO_SITE, registry
 
 from . import pagesql
 
@@ -24,6 +24,27 @@ def site_logo(logo: str) -> str:
     return static(logo)
 
 
+def archive_notice(request, current) -> dict | None:
+    """An archive's notice (every page): since when, and where its work goes on."""
+    if not current.is_archive:
+        return None
+    successor = registry.site(current.successor_id) if current.successor_id else None
+    return {
+        "since": current.archived_on.strftime("%d/%m/%Y"),
+        "successor_name": successor.name if successor else "",
+        "successor_url": site_address(request, successor) if successor else "",
+    }
+
+
+def site_address(request, other) -> str:
+    """Another site's home, on the port this request came by when its name carries none
+    (`make run`: every *.localhost site on :8000)."""
+    domain, port = other.domain, request.get_port()
+    if ":" not in domain and port not in ("80", "443"):
+        domain = f"{domain}:{port}"
+    return f"{request.scheme}://{domain}/"
+
+
 def site(request):
     """The header and footer of every page: the request's site (network/: its identity, from
     memory), navigation, the live banner."""
@@ -42,6 +63,7 @@ def site(request):
             "licence": current.licence,
             "logo": site_logo(current.logo),
             "is_archive": current.is_archive,
+            "archive": archive_notice(request, current),
         },
         **site_chrome(),
     }

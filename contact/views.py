@@ -24,6 +24,7 @@ PAGES = {
         "Vui lòng thử lại sau một giờ, hoặc gọi điện cho Văn phòng Huyện ủy.",
         "cross_site": "Góp ý không được gửi từ trang Liên hệ - Góp ý của cổng nên không được nhận. "
         "Vui lòng mở trang Liên hệ - Góp ý và gửi lại.",
+        "archived": "Đây là trang lưu trữ: góp ý không được nhận. Xin gửi đến trang kế tục được nêu ở đầu trang.",
     },
     "en": {
         "url": "contact:contact_en",
@@ -35,6 +36,7 @@ PAGES = {
         "Please try again in an hour, or call the Committee's Office.",
         "cross_site": "This message was not sent from the portal's contact page, so it was not accepted. "
         "Please open the contact page and send it again.",
+        "archived": "This site is an archive and takes no messages: please write to the site named at the top.",
     },
 }
 
@@ -65,6 +67,8 @@ def contact(request, language: str = "vi"):
     form = ContactForm(request.POST, language=language)
     if not is_same_origin(request):
         return _page(request, form, language, status=403, alert=page["cross_site"])
+    if getattr(getattr(request, "site", None), "is_archive", False):
+        return _page(request, form, language, status=403, alert=page["archived"])
     if not form.is_valid():
         # Field errors, or a spam trap caught it (said calmly, nothing stored): what was typed stays.
         return _page(request, form, language, status=400)

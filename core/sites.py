@@ -90,6 +90,20 @@ def parts_of_served(queryset, owner: str):
     return queryset if served is None else queryset.filter(**{f"{owner}__site_id": served})
 
 
+def site_folder(folder: str) -> str:
+    """Where a site's uploads go: the first site's in `folder` as before there were sites,
+    another's under sites/<id>/, so a site's files can be listed, exported or removed alone."""
+    site = current_site_id()
+    return folder if site == FIRST_SITE_ID else f"sites/{site}/{folder}"
+
+
+def versions_of_served(queryset):
+    """django-reversion's versions (a Version queryset) of the served site's rows only: the
+    "recover deleted" list and its pages. A version keeps its row as JSON, site and all."""
+    served = _serving.get()
+    return queryset if served is None else queryset.filter(serialized_data__regex=rf'"site": {int(served)}[,}}]')
+
+
 def served_choices(form) -> None:
     """A form's model choices as the site being served sees them. A choice field's queryset
     is made with its form's class, when no site is served: keep its filters, add the site."""

@@ -11,14 +11,16 @@ for_editor(user)); a model's admin adds only what is its own.
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
 
 from . import changes
 from .editorial import WRITER_STATUSES, Status
+from .sites import versions_of_served
 
 DRAFT, PENDING, PUBLISHED, UNPUBLISHED = Status.DRAFT, Status.PENDING, Status.PUBLISHED, Status.UNPUBLISHED
 
@@ -27,6 +29,16 @@ STORAGE_FAILED = _(
     "Không lưu được tệp (ổ đĩa đầy hoặc kho lưu trữ không trả lời). Chưa có gì được lưu; "
     "vui lòng thử lại sau hoặc báo quản trị viên."
 )
+
+
+ARCHIVED = _(
+    "Đây là trang lưu trữ: chỉ sửa được nội dung đã xuất bản, không xuất bản thêm. Tin mới đăng ở trang kế tục."
+)
+
+
+def in_archive(request) -> bool:
+    """The admin works on an archive site (network/: SiteSettings.archived_on)."""
+    return bool(getattr(getattr(request, "working_site", None), "is_archive", False))
 
 
 class WorkflowAdminMixin:
@@ -107,6 +119,8 @@ class WorkflowAdminMixin:
         if not self.can_publish(request):
             # A forged POST with status=published fails the form's own choice validation.
             status.choices = [choice for choice in status.choices if choice[0] in WRITER_STATUSES]
+        elif in_archive(request) and kept != PUBLISHED:
+            status.choices = [choice for choice in status.choices if choice[0] != PUBLISHED]
         return WorkflowForm
 
     def workflow_actions(self, request, obj) -> list[tuple[str, str]]:
@@ -119,6 +133,8 @@ class WorkflowAdminMixin:
         if current == PUBLISHED:
             actions.append((PUBLISHED, _("Lưu, giữ đã xuất bản")))
             actions.append((UNPUBLISHED, _("Gỡ xuống")))
+        elif in_archive(request):
+            pass  # an archive's items are corrected, none is published anew
         else:
             actions.append((PUBLISHED, _("Hẹn giờ xuất bản") if scheduled else _("Xuất bản")))
         return actions
@@ -229,6 +245,9 @@ class WorkflowAdminMixin:
     # Django fills %(verbose_name_plural)s in: "Xuất bản các bài viết đã chọn", "… văn bản …".
     @admin.action(description=_("Xuất bản các %(verbose_name_plural)s đã chọn"), permissions=["publish"])
     def publish(self, request, queryset):
+        if in_archive(request):
+            self.message_user(request, ARCHIVED, messages.ERROR)
+            return
         self._done(request, _("Đã xuất bản"), self._change_status(request, queryset, PUBLISHED, _("Xuất bản")))
 
     @admin.action(description=_("Gỡ xuống các %(verbose_name_plural)s đã chọn"), permissions=["publish"])
@@ -269,4 +288,9 @@ class WorkflowAdminMixin:
     def recover_view(self, request, version_id, extra_context=None):
         if not self.has_recover_permission(request):
             raise PermissionDenied
+        if not versions_of_served(Version.objects.filter(pk=version_id)).exists():
+            raise Http404  # another site's deleted item
         return super().recover_view(request, version_id, extra_context)
+
+    def _reversion_order_version_queryset(self, request, queryset):
+        return super()._reversion_order_version_queryset(request, versions_of_served(queryset))

@@ -11,6 +11,7 @@ from articles.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from articles.sitemaps import SITEMAPS, robots_txt
 from core.views import healthz
 from documents.sitemaps import DocumentSitemap
+from network import views as network_views
 from pages.sitemaps import PageSitemap
 from people.sitemaps import PeopleSitemap
 
@@ -25,6 +26,7 @@ SECTIONS = {**SITEMAPS, "documents": DocumentSitemap, "pages": PageSitemap, "peo
 urlpatterns = [
     path("admin/bao-mat/", include("accounts.urls")),  # before the admin: its catch-all would 404 these
     path("admin/huong-dan/", include("accounts.guide_urls")),
+    path("admin/doi-trang/", network_views.switch_site, name="switch_site"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).

@@ -38,6 +38,7 @@ from PIL import Image
 
 import pagecache
 from core import tasks
+from core.sites import site_folder
 
 from . import deferred
 from .checks import has_transparency, prepared
@@ -229,7 +230,7 @@ def store_editor_image(upload) -> str:
     Raises ValidationError for a bad photo, ServerBusy or StorageFailed."""
     now = _renditions_now()
     encoded = encode_upload(upload, renditions=now)
-    wanted = random_name("uploads", encoded.extension)
+    wanted = random_name(site_folder("uploads"), encoded.extension)
     stored = store_files(default_storage, wanted, encoded, lambda data: default_storage.save(wanted, ContentFile(data)))
     if not now:
         _renditions_later(stored)

@@ -11,7 +11,19 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from django.contrib.sites.models import Site
 
+        import pagecache
+        from core.sites import current_site_id
+
         from . import registry, setup
+        from .models import HostName, SiteSettings
+
+        # Each site's pages have their own versions in the page cache: a change clears its site's.
+        pagecache.register_sites(registry.site_of_host, current_site_id)
+        for model in (SiteSettings, HostName):
+            post_save.connect(registry.network_changed, sender=model, dispatch_uid=f"network-{model.__name__}-saved")
+            post_delete.connect(
+                registry.network_changed, sender=model, dispatch_uid=f"network-{model.__name__}-deleted"
+            )
 
         # Site is Django's model, so it cannot declare its page-cache tags itself.
         post_save.connect(registry.site_changed, sender=Site, dispatch_uid="network-site-saved")

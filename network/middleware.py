@@ -5,8 +5,9 @@ main name, same path and query. The health check answers on any host (load balan
 an address); static files are WhiteNoise's, above this.
 
 Every page of the readers (and an editor's preview) is made while serving its site
-(core/sites.py): its queries see that site's rows only. The admin is not: who sees what
-there is the editor's sites, not the host they came by.
+(core/sites.py): its queries see that site's rows only. The admin works on the site its
+user chose among theirs (WorkingSiteMiddleware, network/access.py), whichever host they
+came by.
 """
 
 from django.http import HttpResponseNotFound, HttpResponsePermanentRedirect
@@ -15,10 +16,11 @@ from django.template import loader
 from core.middleware import DatabaseUnavailableMiddleware
 from core.sites import serving
 
+from .access import working_site
 from .registry import DATABASE_ERRORS, registry
 
 ANY_HOST = ("/healthz",)
-NOT_SERVED = ("/admin/", "/quan-tri/")
+ADMIN = ("/admin/", "/quan-tri/")  # the admin and the editor's own views (photo uploads)
 
 
 class SiteMiddleware:
@@ -38,7 +40,19 @@ class SiteMiddleware:
         if site is None:
             return HttpResponseNotFound(loader.render_to_string("network/unknown_host.html", {"host": host}))
         request.site = site
-        if request.path_info.startswith(NOT_SERVED):
+        with serving(site):
             return self.get_response(request)
+
+
+class WorkingSiteMiddleware:
+    """In the admin (after the login is known): serve the site this person works on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(ADMIN) or not hasattr(request, "site"):
+            return self.get_response(request)
+        request.working_site = site = working_site(request)
         with serving(site):
             return self.get_response(request)

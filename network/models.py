@@ -1,12 +1,14 @@
 """A site beside Django's `Site` (main host name and name): its identity, its place in the
 network, whether it is an archive; and the other host names it answers to."""
 
+from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 import pagecache
+from core.roles import ADMINS, ROLES
 
 from .hosts import HOST_HELP, normalise_host, validate_host_form, without_port
 
@@ -131,3 +133,32 @@ class HostName(models.Model):
         host = normalise_host(self.host)
         validate_host(host, exclude_host_name=self.pk)
         self.host = without_port(host)
+
+
+class Membership(models.Model):
+    """A person's role at one site: what they may do there (core/roles.py), and nowhere else."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("tài khoản")
+    )
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("trang"))
+    role = models.CharField(_("vai trò"), max_length=64, choices=[(role, role) for role in ROLES])
+
+    class Meta:
+        verbose_name = _("vai trò ở một trang")
+        verbose_name_plural = _("vai trò ở các trang")
+        ordering = ["site__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "site"],
+                name="network_one_role_per_site",
+                violation_error_message=_("Người này đã có vai trò ở trang này: hãy sửa vai trò đó."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.role} - {self.site}"
+
+
+def administrators(site_id) -> models.QuerySet:
+    return Membership.objects.filter(site_id=site_id, role=ADMINS, user__is_active=True)

@@ -16,7 +16,7 @@ from datetime import date
 
 from django.contrib.sites import models as sites_models
 from django.contrib.sites.models import Site
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 
 import pagecache
 
@@ -152,9 +152,26 @@ class Registry:
 registry = Registry()
 
 
-def site_changed(sender, **kwargs) -> None:
+def site_changed(sender, instance, **kwargs) -> None:
     """A Site saved or deleted: its pages and the registry (Site cannot declare page_cache_tags)."""
     from pagecache.purge import purge
 
     registry.forget()
-    purge((NETWORK, pagecache.CONTENT))
+    purge((pagecache.CONTENT,), site=instance.pk)
+    network_changed(sender)
+
+
+def network_changed(sender, **kwargs) -> None:
+    """A site, its settings or its host names changed: every process reloads the registry
+    (the installation's NETWORK version; each site's pages are cleared by their own tags)."""
+    pagecache.invalidate(NETWORK, site=None)
+    transaction.on_commit(lambda: pagecache.invalidate(NETWORK, site=None))
+
+
+def site_of_host(host: str) -> int | None:
+    """For the page cache (pagecache.register_sites): the site a host serves, if any."""
+    try:
+        site, _main = registry.resolve(host)
+    except DATABASE_ERRORS:
+        return None
+    return site.pk if site is not None else None

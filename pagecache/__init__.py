@@ -7,6 +7,10 @@ its AppConfig.ready():
     pagecache.invalidate(pagecache.CONTENT)         every page (an article saved)
     pagecache.invalidate(pagecache.tag("article", 7))   the pages that name this tag
     pagecache.register_schedule(next_scheduled_change)  no page kept past that moment
+    pagecache.register_sites(site_of_host, current_site)  each site's pages apart (network/)
+
+A change clears the pages of the site being served (or of the site named:
+invalidate(..., site=3)); invalidate_all() clears every page of every site.
 
 A view names the tags of its pages with a `cache_tags(**url_kwargs)` class method, and
 the query parameters that make another page with `cache_parameters = {"trang", "q"}`
@@ -23,6 +27,7 @@ from .store import (
     invalidate_all,
     reads,
     register_schedule,
+    register_sites,
     seconds_until_next_change,
     tag,
     version_of,
@@ -37,6 +42,7 @@ __all__ = [
     "invalidate_all",
     "reads",
     "register_schedule",
+    "register_sites",
     "seconds_until_next_change",
     "tag",
     "version_of",

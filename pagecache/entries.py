@@ -116,26 +116,28 @@ class _RecentPages:
 recent = _RecentPages()
 
 
-def lookup(key: str, path: str) -> tuple[dict | None, dict, dict | None]:
-    """The fresh entry under `key` (or None), the current versions of what the page shows,
-    and the last good copy when there is one but it is not fresh (see stale_answer)."""
+def lookup(key: str, path: str, host: str) -> tuple[dict | None, dict, dict | None]:
+    """The fresh entry under `key` (or None), the current versions of what the page shows
+    (on the site `host` serves), and the last good copy when there is one but it is not
+    fresh (see stale_answer)."""
     tags = _page_facts(path)[0]
+    site = store.site_of_host(host)
     returning = store.breaker.down  # the cache failed before: this is its first try since
     entry = recent.get(key)
     if entry is not None:
-        versions = store.versions(tags)
+        versions = store.versions(tags, site=site, page=True)
     else:
         # One round trip for the page and the versions of what it shows.
-        found = store.store().get_many([key, *(store.version_key(name) for name in tags)])
+        found = store.store().get_many([key, *store.page_version_keys(tags, site)])
         entry = found.pop(key, None)
-        versions = store.versions(tags, found)
+        versions = store.versions(tags, found, site=site, page=True)
         if entry is not None and _fresh(entry):
             recent.put(key, entry)
     store.breaker.succeeded()
     if returning:
         # It answered, so every page was just cleared (store._Breaker.returned): the versions
         # read above are from before that, and the entry may show what changed meanwhile.
-        versions = store.versions(tags)
+        versions = store.versions(tags, site=site, page=True)
         return None, versions, entry
     if entry is not None and (entry["versions"] != versions or not _fresh(entry)):
         return None, versions, entry

@@ -30,7 +30,7 @@ class PageCacheMiddleware:
             versions, stale = looked_up[1:]
         else:
             try:
-                entry, versions, stale = entries.lookup(key, request.path_info)
+                entry, versions, stale = entries.lookup(key, request.path_info, request.get_host())
             except store.CACHE_ERRORS as error:
                 store.breaker.failed(error)
                 return self.get_response(request)

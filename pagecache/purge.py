@@ -45,26 +45,35 @@ def model_tags(model) -> tuple[str, ...]:
     return (store.CONTENT,) if callable(declared) else tuple(declared)
 
 
-def purge(tags) -> None:
+def purge(tags, site=store.CURRENT) -> None:
+    """Clear `tags` on `site`'s pages (the site being served unless told), now and after the commit."""
     tags = tuple(dict.fromkeys(tags))
     if tags:
-        store.invalidate(*tags)
-        transaction.on_commit(lambda: store.invalidate(*tags))
+        site = store._current_site() if site is store.CURRENT else site
+        store.invalidate(*tags, site=site)
+        transaction.on_commit(lambda: store.invalidate(*tags, site=site))
+
+
+def site_of(instance):
+    """A row's site: its own (core.sites.SiteOwned, network's SiteSettings), else the one
+    being served (the parts of a row: an article's attachments, a vote)."""
+    site = getattr(instance, "site_id", None)
+    return store.CURRENT if site is None else site
 
 
 def row_saved(sender, instance, **kwargs) -> None:
-    purge(declared_tags(instance))
+    purge(declared_tags(instance), site_of(instance))
 
 
 def row_deleted(sender, instance, **kwargs) -> None:
-    purge(declared_tags(instance, deleted=True))
+    purge(declared_tags(instance, deleted=True), site_of(instance))
 
 
 def links_changed(sender, instance, action, model, **kwargs) -> None:
     """An m2m link added or removed (an article's tags, a document's related articles):
     what shows either side."""
     if action in LINKS_CHANGED:
-        purge((*declared_tags(instance), *model_tags(model)))
+        purge((*declared_tags(instance), *model_tags(model)), site_of(instance))
 
 
 def connect() -> None:

@@ -62,8 +62,44 @@ def tag(kind: str, pk) -> str:
     return f"{kind}:{pk}"
 
 
-def version_key(name: str) -> str:
-    return f"{PREFIX}:v:{name}"
+def version_key(name: str, site: int | None = None) -> str:
+    """A tag's version: of one site's pages, or (site None) of the whole installation's."""
+    return f"{PREFIX}:v:{name}" if site is None else f"{PREFIX}:v:{site}:{name}"
+
+
+# --- sites: each site's pages have their own versions -------------------------------------
+#
+# One installation serves many sites (network/): a change on one clears only that site's
+# pages. The network app tells which site a host name serves and which site is being served
+# now (this package imports no app); with none registered there is one site, 0.
+# GENERATION is every page of every site: invalidate_all().
+
+GENERATION = "*"
+CURRENT = object()  # invalidate()'s default site: the one being served now
+
+
+def _no_site(host=None) -> int:
+    return 0
+
+
+_site_of_host: Callable[[str], int | None] = _no_site
+_current_site: Callable[[], int] = _no_site
+
+
+def register_sites(site_of_host: Callable[[str], int | None], current_site: Callable[[], int]) -> None:
+    global _site_of_host, _current_site
+    _site_of_host, _current_site = site_of_host, current_site
+
+
+def site_of_host(host: str) -> int | None:
+    return _site_of_host(host)
+
+
+def page_version_keys(tags, site: int | None) -> dict[str, str]:
+    """{cache key: tag} of what a page of `site` showing `tags` depends on (GENERATION too)."""
+    keys = {version_key(GENERATION): GENERATION}
+    keys.update((version_key(name, site), name) for name in tags)
+    return keys
 
 
 # Versions expire too (nothing in the cache is kept forever): one that expires is given
@@ -71,14 +107,16 @@ def version_key(name: str) -> str:
 VERSION_SECONDS = 7 * 24 * 3600
 
 
-def invalidate(*tags: str) -> None:
-    """Every cached page that shows one of `tags` is stale from now on, on every app server.
+def invalidate(*tags: str, site=CURRENT) -> None:
+    """Every cached page of `site` (the one being served unless told; None: the installation's
+    own tags, as network's) that shows one of `tags` is stale from now on, on every app server.
 
     With the cache unreachable the change is not lost: no page is served from the cache
     until it answers again, and then every page is cleared (see breaker), so an edit or
     a vote made meanwhile goes through.
     """
-    keys = [version_key(name) for name in tags]
+    site = _current_site() if site is CURRENT else site
+    keys = [version_key(name, site) for name in tags]
     try:
         store().set_many({key: uuid.uuid4().hex for key in keys}, timeout=VERSION_SECONDS)
         reader = _version_reader()
@@ -89,7 +127,8 @@ def invalidate(*tags: str) -> None:
 
 
 def invalidate_all() -> None:
-    invalidate(CONTENT)
+    """Every page of every site (a bulk update, a restored backup, `clear_pages`)."""
+    invalidate(GENERATION, site=None)
 
 
 # --- what apps register (AppConfig.ready) -------------------------------------------------
@@ -143,9 +182,10 @@ def _version_reader():
     return mirror
 
 
-def versions(tags, found: dict | None = None) -> dict:
-    """The current version of each tag; `found` may hold some already read from the cache."""
-    keys = {version_key(name): name for name in tags}
+def versions(tags, found: dict | None = None, site=None, page: bool = False) -> dict:
+    """The current version of each tag (of `site`'s pages; None: the installation's), with
+    GENERATION's for a page; `found` may hold some already read from the cache."""
+    keys = page_version_keys(tags, site) if page else {version_key(name, site): name for name in tags}
     if found is None:
         found = _version_reader().get_many(list(keys))
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
@@ -163,12 +203,14 @@ def versions(tags, found: dict | None = None) -> dict:
 def version_of(name: str) -> str:
     """The current version of one tag: it changes whenever that tag is invalidated (a key for
     what a process derives from the rows behind it, as network/registry.py does)."""
-    return versions({name})[name]
+    return versions({name})[name]  # the installation's, not a site's
 
 
 def content_version() -> str:
-    """Changes whenever any content does: a key for what is derived from all of it (the site header)."""
-    return versions({CONTENT})[CONTENT]
+    """Changes whenever any content of the site being served does: a key for what is derived
+    from all of it (the site header)."""
+    found = versions({CONTENT}, site=_current_site(), page=True)
+    return f"{found[GENERATION]}.{found[CONTENT]}"
 
 
 def seconds_until_next_change(version: str) -> int | None:

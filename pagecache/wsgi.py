@@ -32,7 +32,7 @@ class FastPath:
         if host and entries.is_cacheable_request(environ):
             key = entries.page_key(environ, _scheme(environ), host)
             try:
-                entry, versions, stale = entries.lookup(key, environ["PATH_INFO"])
+                entry, versions, stale = entries.lookup(key, environ["PATH_INFO"], host)
             except store.CACHE_ERRORS as error:
                 store.breaker.failed(error)
                 environ[entries.ENVIRON_KEY] = None

@@ -20,6 +20,9 @@ COOKIE_SALT = "ratings.voter"
 STARS = re.compile(r"[1-5]")
 
 
+ARCHIVED = _("Đây là trang lưu trữ: không nhận đánh giá mới.")
+
+
 def wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
@@ -65,6 +68,8 @@ def vote(request, article_id: int):
         message = _("Yêu cầu đánh giá không đến từ trang bài viết của cổng, nên không được ghi nhận.")
         return refuse(request, message, 403)
     article = get_object_or_404(Article.objects.published().select_related("category"), pk=article_id)
+    if getattr(getattr(request, "site", None), "is_archive", False):
+        return refuse(request, ARCHIVED, 403, article)
     if not article.allow_rating:
         return refuse(request, _("Bài viết này không nhận đánh giá."), 403, article)
     if services.throttle_exceeded(request):

@@ -78,6 +78,16 @@ def make_user(*, staff=False, superuser=False, perms=(), **overrides):
     return user
 
 
+def give_role(user, role: str, site=None):
+    """`role` (core/roles.py) at `site` (the first site unless told), as an administrator's
+    choice in the admin would: the account can log in and has the role's rights there only."""
+    from accounts.roles import set_role
+
+    newsroom_group(role)
+    set_role(user, role, site=site)
+    return user
+
+
 def image_bytes(fmt="JPEG", size=(64, 48), color=(200, 30, 30), **save_kwargs) -> bytes:
     out = io.BytesIO()
     Image.new("RGB" if fmt != "PNG" else "RGBA", size, color).save(out, fmt, **save_kwargs)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "navigation",
     "accounts",
     "nukeviet",
+    "archives",
     "demo",
 ]
 
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
+    # In the admin: the site this person works on (network/access.py), after the login is known.
+    "network.middleware.WorkingSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Turns a login refused by axes (too many failures) into the Vietnamese lockout page.
     "axes.middleware.AxesMiddleware",
@@ -119,6 +122,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "network.views.working_sites",
             ],
         },
     },

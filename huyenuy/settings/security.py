@@ -14,7 +14,7 @@ from .storage import MEDIA_FRAME_SOURCES, MEDIA_IMG_SOURCES
 # LOGIN_LOCKOUT_MINUTES (`manage.py axes_reset_username NAME` unlocks at once).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: it refuses a locked account or address
-    "django.contrib.auth.backends.ModelBackend",
+    "network.access.SiteRoleBackend",  # a role counts at its own site only
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))

@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import twofactor
-from tests.factories import make_user, newsroom_group
+from tests.factories import give_role, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def boss():
 @pytest.fixture
 def writer():
     user = make_user(staff=True, username="phongvien", password=PASSWORD)
-    user.groups.add(newsroom_group("Phóng viên / Biên tập viên"))
+    give_role(user, "Phóng viên / Biên tập viên")
     return user
 
 
@@ -162,7 +162,7 @@ def test_writers_are_offered_the_second_step_and_may_switch_it_off(client, write
 
 def test_administrators_may_not_switch_it_off(client):
     chief = make_user(staff=True, username="truongban", password=PASSWORD)
-    chief.groups.add(newsroom_group("Quản trị"))
+    give_role(chief, "Quản trị")
     device = with_app(chief)
     password_login(client, chief)
     client.post("/admin/bao-mat/xac-thuc/", {"code": current_code(device)})

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from accounts import roles
-from tests.factories import make_user, newsroom_group
+from tests.factories import give_role, make_user, newsroom_group
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_choosing_a_role_makes_an_account_that_logs_in(administrator):
     assert response.status_code == 200
     user = User.objects.get(username="phongvien")
     assert user.is_staff and not user.is_superuser
-    assert list(user.groups.values_list("name", flat=True)) == [roles.WRITERS]
+    assert roles.role_of(user) == roles.WRITERS and not user.groups.exists()  # a role at this site
     assert logs_in("phongvien")
 
 
@@ -66,27 +66,28 @@ def test_changing_the_role_moves_the_account_and_none_takes_it_out(administrator
 
     form = {"username": "lan", "role": roles.APPROVERS, "is_active": "on", "is_staff": "on"}
     form |= {"date_joined_0": "2026-01-02", "date_joined_1": "08:00"}
-    form["groups"] = list(user.groups.values_list("pk", flat=True))  # the group box as it was
+    form |= {"memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0"}  # no other site's role
     response = administrator.post(url, form)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert list(user.groups.values_list("name", flat=True)) == [roles.APPROVERS]
+    assert roles.role_of(User.objects.get(pk=user.pk)) == roles.APPROVERS
 
-    response = administrator.post(url, {**form, "role": roles.NO_ROLE, "groups": []})
+    response = administrator.post(url, {**form, "role": roles.NO_ROLE})
     user.refresh_from_db()
-    assert not user.is_staff and not user.groups.exists()
+    assert not user.is_staff and roles.role_of(user) == roles.NO_ROLE
 
 
-def test_a_group_member_without_the_staff_flag_is_flagged_in_the_list(administrator):
-    user = make_user(username="cu")  # an account from before: in a group, not staff
-    user.groups.add(newsroom_group(roles.WRITERS))
+def test_a_role_holder_without_the_staff_flag_is_flagged_in_the_list(administrator):
+    user = give_role(make_user(username="cu"), roles.WRITERS)
+    User.objects.filter(pk=user.pk).update(is_staff=False)  # the flag turned off by hand
+    user.refresh_from_db()
     html = administrator.get("/admin/auth/user/").content.decode()
     assert "Chưa vào được: có vai trò nhưng chưa bật" in html
     assert roles.cannot_log_in(user)
 
 
 def test_the_login_says_why_only_when_the_password_is_right():
-    user = make_user(username="cu", password=PASSWORD)
-    user.groups.add(newsroom_group(roles.WRITERS))
+    user = give_role(make_user(username="cu", password=PASSWORD), roles.WRITERS)
+    User.objects.filter(pk=user.pk).update(is_staff=False)
     client = Client()
     wrong = client.post("/admin/login/", {"username": "cu", "password": "sai"}).content.decode()
     assert NOT_STAFF not in wrong

@@ -4,7 +4,7 @@ import pytest
 from reversion.models import Version
 
 from articles.models import Article
-from tests.factories import make_category, make_user, newsroom_group
+from tests.factories import give_role, make_category, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def form_data(category, **overrides):
 @pytest.fixture
 def approver(client):
     user = make_user(staff=True, username="thuky")
-    user.groups.add(newsroom_group("Thư ký tòa soạn / Duyệt bài"))
+    give_role(user, "Thư ký tòa soạn / Duyệt bài")
     client.force_login(user)
     return user
 

@@ -27,7 +27,7 @@ from hits.models import DailyViews
 from navigation.models import MenuItem, WebLink
 from ratings.models import Vote
 from tests.documents.helpers import make_document, pdf_upload, vocabulary
-from tests.factories import image_upload, make_article, make_category, make_user, newsroom_group
+from tests.factories import give_role, image_upload, make_article, make_category, make_user
 from tests.pages.helpers import make_page
 from tests.people.helpers import make_person, make_term, make_unit
 
@@ -102,7 +102,7 @@ def build_newsroom(writer):
 def role_user(username: str, group: str | None = None, **kwargs):
     user = make_user(staff=True, username=username, password=PASSWORD, first_name="Thị", last_name="Lan", **kwargs)
     if group:
-        user.groups.add(newsroom_group(group))
+        give_role(user, group)
     return user
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from tests.factories import make_article, make_category, make_user, newsroom_group
+from tests.factories import give_role, make_article, make_category, make_user
 
 WRITERS = "Phóng viên / Biên tập viên"
 APPROVERS = "Thư ký tòa soạn / Duyệt bài"
@@ -20,7 +20,7 @@ ADMINS = "Quản trị"
 
 def member_of(group_name, **kwargs):
     user = make_user(staff=True, **kwargs)
-    user.groups.add(newsroom_group(group_name))
+    give_role(user, group_name)
     return user
 
 

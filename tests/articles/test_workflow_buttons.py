@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import make_article, make_category, make_user, newsroom_group
+from tests.factories import give_role, make_article, make_category, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def buttons(html: str) -> list[str]:
 
 def user_in(group: str, username: str):
     user = make_user(staff=True, username=username)
-    user.groups.add(newsroom_group(group))
+    give_role(user, group)
     return user
 
 

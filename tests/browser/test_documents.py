@@ -11,7 +11,7 @@ from demo.pdfs import make_pdf
 from documents.models import DocumentType, Issuer
 from tests.browser.test_editor import PASSWORD, log_in
 from tests.documents.helpers import vocabulary
-from tests.factories import make_user, newsroom_group
+from tests.factories import give_role, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.live, pytest.mark.django_db(transaction=True)]
 
@@ -27,10 +27,8 @@ def register_lists(db):
 
 def test_a_document_goes_from_the_writer_to_a_reader(new_context, tmp_path, settings, register_lists):
     settings.SERVE_MEDIA = True  # no nginx in front of the live server: the app sends the file itself
-    make_user(username="phongvien", password=PASSWORD, staff=True).groups.add(
-        newsroom_group("Phóng viên / Biên tập viên")
-    )
-    make_user(username="thuky", password=PASSWORD, staff=True).groups.add(newsroom_group("Thư ký tòa soạn / Duyệt bài"))
+    give_role(make_user(username="phongvien", password=PASSWORD, staff=True), "Phóng viên / Biên tập viên")
+    give_role(make_user(username="thuky", password=PASSWORD, staff=True), "Thư ký tòa soạn / Duyệt bài")
     pdf = tmp_path / FILE_NAME
     pdf.write_bytes(make_pdf(["Nghi quyet so 15-NQ/HU", "ve chuyen doi so trong he thong chinh tri"]))
 

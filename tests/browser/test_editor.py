@@ -7,7 +7,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import make_category, make_user, newsroom_group
+from tests.factories import give_role, make_category, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.live]
 
@@ -31,10 +31,8 @@ def log_in(page, username):
 
 
 def test_writer_submits_an_approver_publishes_a_reader_sees(new_context, tmp_path, browser_errors):
-    make_user(username="phongvien", password=PASSWORD, staff=True).groups.add(
-        newsroom_group("Phóng viên / Biên tập viên")
-    )
-    make_user(username="thuky", password=PASSWORD, staff=True).groups.add(newsroom_group("Thư ký tòa soạn / Duyệt bài"))
+    give_role(make_user(username="phongvien", password=PASSWORD, staff=True), "Phóng viên / Biên tập viên")
+    give_role(make_user(username="thuky", password=PASSWORD, staff=True), "Thư ký tòa soạn / Duyệt bài")
     make_category(name="Xây dựng Đảng", slug="xay-dung-dang")
     make_category(name="Tin hoạt động", slug="tin-hoat-dong")
     photo = tmp_path / "hoi-nghi.png"

@@ -9,7 +9,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.factories import make_category, make_user, newsroom_group
+from tests.factories import give_role, make_category, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.live]
 
@@ -26,9 +26,7 @@ def log_in(page, username):
 
 
 def test_an_inserted_photo_asks_for_its_caption_and_description(new_context, tmp_path, browser_errors):
-    make_user(username="phongvien", password=PASSWORD, staff=True).groups.add(
-        newsroom_group("Phóng viên / Biên tập viên")
-    )
+    give_role(make_user(username="phongvien", password=PASSWORD, staff=True), "Phóng viên / Biên tập viên")
     make_category(name="Xây dựng Đảng", slug="xay-dung-dang")
     photo = tmp_path / "hoi-nghi.png"
     Image.new("RGB", (640, 400), (20, 110, 180)).save(photo)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from contact.models import Message
-from tests.factories import make_user, newsroom_group
+from tests.factories import give_role, make_user
 
 pytestmark = pytest.mark.django_db
 INBOX = "/admin/contact/message/"
@@ -27,7 +27,7 @@ def make_message(**overrides) -> Message:
 @pytest.fixture
 def approver(client):
     user = make_user(staff=True, username="thuky")
-    user.groups.add(newsroom_group("Thư ký tòa soạn / Duyệt bài"))
+    give_role(user, "Thư ký tòa soạn / Duyệt bài")
     client.force_login(user)
     return user
 
@@ -80,7 +80,7 @@ def test_actions_mark_many_messages_at_once(client, approver):
 
 def test_writers_do_not_see_the_inbox(client):
     writer = make_user(staff=True)
-    writer.groups.add(newsroom_group("Phóng viên / Biên tập viên"))
+    give_role(writer, "Phóng viên / Biên tập viên")
     client.force_login(writer)
     assert client.get(INBOX).status_code == 403
 

@@ -17,6 +17,7 @@ from core.editorial import Editorial, Status
 from documents.models import Document
 from pages.models import Page
 from people.models import Person
+from tests.factories import give_role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -70,9 +71,9 @@ def test_a_new_kind_of_content_gets_the_roles(notice_model):
     assert codenames == {"publish_notice", "change_any_notice"}
     roles.apply(models=[notice_model])
     writer, approver, admin = (User.objects.create_user(name, is_staff=True) for name in ("pv", "tk", "qt"))
-    writer.groups.add(Group.objects.get(name=roles.WRITERS))
-    approver.groups.add(Group.objects.get(name=roles.APPROVERS))
-    admin.groups.add(Group.objects.get(name=roles.ADMINS))
+    give_role(writer, roles.WRITERS)
+    give_role(approver, roles.APPROVERS)
+    give_role(admin, roles.ADMINS)
     writer, approver, admin = (User.objects.get(pk=user.pk) for user in (writer, approver, admin))  # fresh perms
     assert writer.has_perm("core.add_notice") and writer.has_perm("core.change_notice")
     assert not writer.has_perm("core.publish_notice") and not writer.has_perm("core.delete_notice")

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from demo.pdfs import make_pdf, make_scanned_pdf
 from documents.models import Document, DocumentType, Issuer
 from tests.documents.helpers import make_document
-from tests.factories import make_user, newsroom_group
+from tests.factories import give_role, make_user
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/documents/document/add/"
@@ -17,14 +17,14 @@ ADD = "/admin/documents/document/add/"
 @pytest.fixture
 def writer():
     user = make_user(staff=True, username="phongvien")
-    user.groups.add(newsroom_group("Phóng viên / Biên tập viên"))
+    give_role(user, "Phóng viên / Biên tập viên")
     return user
 
 
 @pytest.fixture
 def approver():
     user = make_user(staff=True, username="thuky")
-    user.groups.add(newsroom_group("Thư ký tòa soạn / Duyệt bài"))
+    give_role(user, "Thư ký tòa soạn / Duyệt bài")
     return user
 
 

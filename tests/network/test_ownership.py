@@ -138,3 +138,20 @@ def test_a_site_another_sites_row_points_at_is_not_deleted(commune):
     with pytest.raises(SiteNotDeleted, match="mục menu “Tin xã” của trang Huyện ủy Gò Công Tây"):
         delete_site(commune, "Đảng ủy xã Bình Nhì")
     assert Article.objects.filter(pk=theirs.pk).exists()
+
+
+def test_a_change_on_one_site_clears_only_that_sites_cached_pages(client, commune):
+    ours = make_article(category=make_category(slug="tin-tuc"), title="Tin của huyện")
+    theirs = on_commune(commune, title="Tin của xã")
+    for host in ("testserver", XA):  # the same path, each site's own copy
+        assert client.get("/", HTTP_HOST=host)["X-Page-Cache"] == "miss"
+        assert client.get("/", HTTP_HOST=host)["X-Page-Cache"] == "hit"
+    theirs.title = "Tin của xã (đã sửa)"
+    theirs.save()
+    xa = client.get("/", HTTP_HOST=XA)
+    assert xa["X-Page-Cache"] == "miss" and "Tin của xã (đã sửa)" in xa.content.decode()
+    district = client.get("/")
+    assert district["X-Page-Cache"] == "hit" and "Tin của huyện" in district.content.decode()
+    ours.save()  # and the other way round
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/", HTTP_HOST=XA)["X-Page-Cache"] == "hit"

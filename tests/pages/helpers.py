@@ -4,7 +4,7 @@ from itertools import count
 from django.utils import timezone
 
 from pages.models import Page
-from tests.factories import make_user, newsroom_group
+from tests.factories import give_role, make_user
 
 _numbers = count(1)
 
@@ -35,7 +35,6 @@ def make_tree():
 
 def role_user(group_name: str, username: str):
     """A user of a newsroom group (core/roles.py)."""
-    group = newsroom_group(group_name)
     user = make_user(staff=True, username=username)
-    user.groups.add(group)
+    give_role(user, group_name)
     return user

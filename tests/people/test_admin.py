@@ -4,7 +4,7 @@ current term), the approvers may only look."""
 import pytest
 
 from people.models import Person, Term
-from tests.factories import image_upload, make_user, newsroom_group
+from tests.factories import give_role, image_upload, make_user
 from tests.people.helpers import make_person, make_term, make_unit
 
 pytestmark = pytest.mark.django_db
@@ -14,14 +14,14 @@ PEOPLE = "/admin/people/person/"
 @pytest.fixture
 def admin_user():
     user = make_user(staff=True, username="quantri")
-    user.groups.add(newsroom_group("Quản trị"))
+    give_role(user, "Quản trị")
     return user
 
 
 @pytest.fixture
 def approver():
     user = make_user(staff=True, username="thuky")
-    user.groups.add(newsroom_group("Thư ký tòa soạn / Duyệt bài"))
+    give_role(user, "Thư ký tòa soạn / Duyệt bài")
     return user
 
 
@@ -125,6 +125,6 @@ def test_approvers_may_look_but_not_change(client, approver, organisation):
 
 def test_writers_do_not_see_the_organisation(client, organisation):
     writer = make_user(staff=True)
-    writer.groups.add(newsroom_group("Phóng viên / Biên tập viên"))
+    give_role(writer, "Phóng viên / Biên tập viên")
     client.force_login(writer)
     assert client.get(PEOPLE).status_code == 403

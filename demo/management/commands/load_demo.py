@@ -10,9 +10,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles.models import Article, Category, SiteBanner
+from core.sites import FIRST_SITE_ID, serving
 from core.text import slugify_vi
 from demo.data import CATEGORIES, OTHER_TOPICS, PARTY_TOPICS, PLACES, SEED, SEED_BODY_FILE, SEED_VOTES, TZ, demo_body
 from demo.navigation import load_navigation
+from demo.network import load_network
 from demo.pages import load_pages
 from demo.people import load_people
 from demo.pictures import banner_image, demo_image
@@ -28,8 +30,15 @@ class Command(BaseCommand):
         "lượt xem 30 ngày qua cho mục Xem nhiều (chạy lại không thay đổi gì)."
     )
 
-    def handle(self, *args, **options):
-        with transaction.atomic():
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--network",
+            action="store_true",
+            help="thêm mạng trang mẫu: Tỉnh ủy, hai xã/phường, và trang huyện làm trang lưu trữ (make run)",
+        )
+
+    def handle(self, *args, network=False, **options):
+        with transaction.atomic(), serving(FIRST_SITE_ID):  # the district's content: the first site's
             categories = self.load_categories()
             seed = self.load_seed(categories["xay-dung-dang"])
             created = self.load_neighbours(categories, seed)
@@ -39,6 +48,9 @@ class Command(BaseCommand):
             people = load_people()
             load_navigation()
             views = load_views()
+            hosts = load_network() if network else []
+        for host in hosts:
+            self.stdout.write(f"  Trang mẫu: {host}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Nội dung mẫu sẵn sàng: {Article.objects.count()} bài viết ({created} bài mới), "
