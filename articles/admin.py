@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
 from django.db import models
@@ -15,11 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from reversion_compare.admin import CompareVersionAdmin
 
+from core.sites import current_site_id
 from core.workflow import WorkflowAdminMixin
+from network.registry import registry, sites_below
 
 from . import editlock
 from .forms import ArticleAdminForm, SiteBannerAdminForm
-from .models import Article, Attachment, Category, SiteBanner, Tag, Topic
+from .models import Article, Attachment, Category, FeaturedFromBelow, SiteBanner, Tag, Topic
 
 Status = Article.Status
 LOCK_UNAVAILABLE = _(
@@ -247,3 +250,43 @@ class SiteBannerAdmin(admin.ModelAdmin):
     @admin.display(description=_("tình trạng"))
     def state(self, banner):
         return banner.state()
+
+
+class FeaturedFromBelowForm(forms.ModelForm):
+    class Meta:
+        model = FeaturedFromBelow
+        fields = ["article", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        below = sites_below(current_site_id())
+        self.fields["article"].queryset = (
+            Article.objects.across(below).published().select_related("category").newest_first()
+        )
+        self.fields["article"].label_from_instance = lambda article: (
+            f"{article.title} ({registry.site(article.site_id).name}, {article.published_at:%d/%m/%Y})"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.site_id = current_site_id()  # validate_unique reads it before save
+        return cleaned
+
+
+@admin.register(FeaturedFromBelow)
+class FeaturedFromBelowAdmin(admin.ModelAdmin):
+    """A parent site's editors feature an article of a site below on their home page: a link
+    to it where it is, nothing copied."""
+
+    form = FeaturedFromBelowForm
+    list_display = ["article", "from_site", "order", "added_at"]
+    list_editable = ["order"]
+    list_select_related = ["article"]
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and bool(sites_below(current_site_id()))
+
+    @admin.display(description=_("trang"))
+    def from_site(self, featured):
+        site = registry.site(featured.article.site_id)
+        return site.name if site else "-"

@@ -1,6 +1,7 @@
 from django.templatetags.static import static
 
 from core import chrome
+from core.sites import port_of, with_port
 from network.registry import NO_SITE, registry
 
 from . import pagesql
@@ -39,10 +40,7 @@ def archive_notice(request, current) -> dict | None:
 def site_address(request, other) -> str:
     """Another site's home, on the port this request came by when its name carries none
     (`make run`: every *.localhost site on :8000)."""
-    domain, port = other.domain, request.get_port()
-    if ":" not in domain and port not in ("80", "443"):
-        domain = f"{domain}:{port}"
-    return f"{request.scheme}://{domain}/"
+    return f"{request.scheme}://{with_port(other.domain, port_of(request))}/"
 
 
 def site(request):

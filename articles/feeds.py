@@ -18,6 +18,10 @@ from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 
+import pagecache
+from network.registry import sites_below
+
+from .from_below import on_its_site, with_sites
 from .models import Article, Category
 
 FEED_SIZE = 30
@@ -34,11 +38,16 @@ class LatestArticlesFeed(Feed):
         feed.request = request
         return super(LatestArticlesFeed, feed).__call__(request, *args, **kwargs)
 
+    def site_name(self) -> str:
+        site = getattr(self.request, "site", None)
+        return site.name if site is not None and site.pk else settings.SITE_NAME
+
     def title(self):
-        return settings.SITE_NAME
+        return self.site_name()
 
     def description(self):
-        return settings.SITE_TAGLINE
+        site = getattr(self.request, "site", None)
+        return site.tagline if site is not None and site.pk else settings.SITE_TAGLINE
 
     def link(self):
         return reverse("articles:home")
@@ -106,13 +115,35 @@ class CategoryArticlesFeed(LatestArticlesFeed):
         return get_object_or_404(Category.objects.visible(), slug=slug)
 
     def title(self, obj):
-        return f"{obj.name} - {settings.SITE_NAME}"
+        return f"{obj.name} - {self.site_name()}"
 
     def description(self, obj):
-        return obj.description or f"Tin {obj.name} - {settings.SITE_NAME}"
+        return obj.description or f"Tin {obj.name} - {self.site_name()}"
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def articles(self, obj):
         return Article.objects.published().in_categories([obj.pk])  # its extra articles too, as its page
+
+
+class NetworkArticlesFeed(LatestArticlesFeed):
+    """/rss/toan-mang/: this site's newest articles and those of the sites below it (a province
+    and its communes), each item at its address on its own site."""
+
+    @classmethod
+    def cache_tags(cls, **kwargs):
+        return (pagecache.BELOW,)
+
+    def title(self):
+        return f"Tin toàn mạng - {self.site_name()}"
+
+    def articles(self, obj):
+        site = self.request.site
+        return Article.objects.across([site, *sites_below(site.pk)]).published()
+
+    def items(self, obj=None):
+        return with_sites(list(super().items(obj)))
+
+    def item_link(self, item):
+        return on_its_site(self.request, item)

@@ -46,9 +46,13 @@ class SearchForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Không có mục “%(value)s” để tìm.")},
     )
+    # Only on a site with sites below it (a province): their articles too (articles/from_below.py).
+    toan_mang = forms.BooleanField(label=_("Cả tin bài của các xã, phường trực thuộc"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, network: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not network:
+            del self.fields["toan_mang"]
         served_choices(self)
         self.fields["muc"].choices = [("", _("Tất cả")), *((kind.slug, kind.label) for kind in sitesearch.kinds())]
         for name in ("tu_ngay", "den_ngay"):

@@ -10,10 +10,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
+import pagecache
 from core import sitesearch
+from network.registry import registry, sites_below
 
 from . import pagesql
 from .forms import SearchForm
+from .from_below import featured_below, newest_below, on_its_site, on_site
 from .models import Article, Category, Tag, Topic
 
 PER_CATEGORY_ON_HOME = 4
@@ -39,7 +42,18 @@ class HomeView(TemplateView):
         context["featured"] = featured
         context["latest"] = list(latest[: self.latest_count])
         context["category_blocks"] = self.category_blocks()
+        # A parent site (the province): its communes' newest articles and those it features.
+        site = getattr(self.request, "site", None)
+        if site is not None and sites_below(site.pk):
+            for name, articles in (("below", newest_below(site.pk)), ("featured_below", featured_below(site.pk))):
+                for article in articles:
+                    article.address = on_its_site(self.request, article)
+                context[name] = articles
         return context
+
+    @classmethod
+    def cache_tags(cls, **kwargs):
+        return (pagecache.BELOW,)  # the sites below: their articles are shown here
 
     def category_blocks(self):
         categories = list(Category.objects.on_home())
@@ -213,24 +227,33 @@ class SearchView(TemplateView):
 
     template_name = "articles/search.html"
     page_size = 20
-    cache_parameters = frozenset({"q", "muc", "chuyen_muc", "tu_ngay", "den_ngay", "trang"})
+    cache_parameters = frozenset({"q", "muc", "chuyen_muc", "tu_ngay", "den_ngay", "trang", "toan_mang"})
 
     @classmethod
     def cache_tags(cls, **kwargs):
-        return sitesearch.cache_tags()  # a document published clears the search pages too
+        # A document published clears the search pages too; an article below, a network-wide search.
+        return {*sitesearch.cache_tags(), pagecache.BELOW}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = SearchForm(self.request.GET or None)
+        site = getattr(self.request, "site", None)
+        below = sites_below(site.pk) if site is not None else []
+        form = SearchForm(self.request.GET or None, network=bool(below))
         context["form"] = form
         if not form.is_bound or not form.is_valid():
             return context
         data = form.cleaned_data
         only = sitesearch.get(data["muc"]) if data["muc"] else None
         filters = {name: data[name] for name in ("chuyen_muc", "tu_ngay", "den_ngay")}
+        if data.get("toan_mang"):
+            filters["sites"] = [site, *below]  # the articles of the sites below too
         hits, counts = sitesearch.search(data["words"], filters, only=only)
         page = Paginator(hits, self.page_size).get_page(self.request.GET.get("trang"))
         page.object_list = sitesearch.load(page.object_list, data["words"])
+        for result in page.object_list:
+            if result.site_id is not None and result.site_id != site.pk:
+                result.url = on_site(self.request, registry.site(result.site_id), result.url)
+                result.meta = f"{registry.site(result.site_id).name} · {result.meta}"
         query = self.request.GET.copy()
         query.pop("trang", None)
         context.update(

@@ -296,3 +296,6 @@ class Attachment(StoredFile):
     def get_absolute_url(self):
         name = slugify_vi(self.download_name.rsplit(".", 1)[0], 80) or "tep"
         return reverse("articles:attachment", kwargs={"pk": self.pk, "name": name, "ext": self.kind})
+
+
+from .below import FeaturedFromBelow  # noqa: E402,F401 - a model of this app, in its own module

@@ -27,10 +27,11 @@ MAX_WORDS = 12
 MAX_RESULTS = 1000
 
 
-def search_articles(words: list[str], *, category=None, date_from=None, date_to=None):
+def search_articles(words: list[str], *, category=None, date_from=None, date_to=None, sites=None):
     """The newest MAX_RESULTS published articles containing every word: title matches
-    first, then the whole phrase anywhere, then the rest; newest first within each."""
-    articles = Article.objects.published()
+    first, then the whole phrase anywhere, then the rest; newest first within each. Of the
+    site being served, or of `sites` (a network-wide search)."""
+    articles = (Article.objects.across(sites) if sites else Article.objects).published()
     if connection.vendor == "postgresql":
         # Every word, through the GIN index of the search_vector column (migration 0007).
         query = " & ".join(words)  # words are [a-z0-9]+ only: nothing to escape in a tsquery
@@ -51,7 +52,7 @@ def search_articles(words: list[str], *, category=None, date_from=None, date_to=
     # finds them by walking the date index (common words) or the word index (rare ones).
     newest = articles.order_by("-published_at", "-id").values("id")[:MAX_RESULTS]
     # The excerpt needs the body; the search copies are only compared in SQL, never read.
-    articles = Article.objects.filter(pk__in=newest).select_related("category").defer(*SEARCH_FIELDS)
+    articles = Article._base_manager.filter(pk__in=newest).select_related("category").defer(*SEARCH_FIELDS)
     phrase = f" {' '.join(words)} "
     all_in_title = Q()
     for word in words:
@@ -112,7 +113,11 @@ def excerpt(article: Article, words: list[str], width: int = 260) -> str:
 
 def candidates(words: list[str], filters: dict):
     found = search_articles(
-        words, category=filters.get("chuyen_muc"), date_from=filters.get("tu_ngay"), date_to=filters.get("den_ngay")
+        words,
+        category=filters.get("chuyen_muc"),
+        date_from=filters.get("tu_ngay"),
+        date_to=filters.get("den_ngay"),
+        sites=filters.get("sites"),
     )
     rows = found.values_list("rank", "published_at", "pk")[:MAX_RESULTS]
     return [(rank, timezone.localtime(when), pk) for rank, when, pk in rows]
@@ -120,7 +125,8 @@ def candidates(words: list[str], filters: dict):
 
 def results(pks: list[int], words: list[str]) -> dict:
     kind = sitesearch.get("bai-viet")
-    articles = Article.objects.filter(pk__in=pks).select_related("category").defer(*SEARCH_FIELDS)
+    # The ids come from a search of the served site (or of the sites it was asked to cover).
+    articles = Article._base_manager.filter(pk__in=pks).select_related("category").defer(*SEARCH_FIELDS)
     return {
         article.pk: sitesearch.Result(
             kind=kind,
@@ -129,6 +135,7 @@ def results(pks: list[int], words: list[str]) -> dict:
             when=article.published_at,
             meta=article.category.name,
             excerpt=excerpt(article, words),
+            site_id=article.site_id,
         )
         for article in articles
     }
@@ -140,6 +147,6 @@ KIND = sitesearch.Kind(
     noun="bài viết",
     candidates=candidates,
     results=results,
-    own_filters=frozenset({"chuyen_muc"}),
+    own_filters=frozenset({"chuyen_muc", "sites"}),  # sites: a network-wide search (articles only)
     cap=lambda: MAX_RESULTS,
 )

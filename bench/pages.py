@@ -149,8 +149,44 @@ def totals(env, article_id) -> tuple[int, int]:
     return int(manage(env, "shell", "--no-imports", "-c", code).split()[-1])
 
 
-def run(size, seconds, connections, database):
-    env = bench_env(CACHE_URL="dummy://", FRONT_CACHE_SECONDS="3", database=f"{database}_{size}")
+SITES = r"""
+from django.contrib.sites.models import Site
+from network.creation import create_site
+have = Site.objects.count()
+for n in range(have + 1, {sites} + 1):
+    create_site(f"xa{{n}}.bench.localhost", f"Đảng ủy xã thử {{n}}", "quantri.bench", tagline="Trang thử")
+print(Site.objects.count())
+"""
+
+
+def add_sites(env, sites: int, size: int) -> None:
+    """Issue 24: `sites` sites in the installation, the first (measured) with its `size` articles,
+    each other with size // sites of its own, so the tables carry every site's rows."""
+    if sites <= 1:
+        return
+    manage(env, "shell", "--no-imports", "-c", SITES.format(sites=sites))
+    code = (
+        "from articles.models import Article; from django.contrib.sites.models import Site; "
+        "print(Article._base_manager.exclude(site_id=1).count(), Site.objects.count())"
+    )
+    others, _count = (int(x) for x in manage(env, "shell", "--no-imports", "-c", code).split()[-2:])
+    per_site = max(1, size // sites)
+    if others < per_site * (sites - 1):
+        for n in range(2, sites + 1):
+            manage(env, "generate_articles", "--site", f"xa{n}.bench.localhost", "--count", str(per_site))
+        manage(
+            env,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.db import connection; connection.cursor().execute('ANALYZE')",
+        )
+    print(f"{sites} sites: the first with {size} articles, {sites - 1} others with {per_site} each", flush=True)
+
+
+def run(size, seconds, connections, database, sites=1):
+    suffix = f"_{sites}sites" if sites > 1 else ""
+    env = bench_env(CACHE_URL="dummy://", FRONT_CACHE_SECONDS="3", database=f"{database}_{size}{suffix}")
     prepare(env)
     manage(env, "load_demo")
     have = int(
@@ -167,6 +203,7 @@ def run(size, seconds, connections, database):
             "-c",
             "from django.db import connection; connection.cursor().execute('ANALYZE')",
         )
+    add_sites(env, sites, size)
     urls = json.loads(manage(env, "shell", "--no-imports", "-c", URLS))
     facts = {key: urls.pop(key) for key in ("articles", "article_id", "deep_page")}
     queries = json.loads(
@@ -252,6 +289,7 @@ def main():
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 100_000])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--sites", type=int, default=1, help="sites in the installation (issue 24): 1 or 100")
     # Another name keeps the databases of two checkouts apart (a before/after comparison:
     # their schemas may differ).
     parser.add_argument("--database", default="huyenuy_bench", help="bench databases: <name>_<articles>")
@@ -262,7 +300,7 @@ def main():
     print(f"machine: {os.cpu_count()} cores, {os.uname().sysname} {os.uname().release}; wrk -t2 -c{args.connections} "
           f"-d{args.seconds}s")  # fmt: skip
     for size in args.articles:
-        run(size, args.seconds, args.connections, args.database)
+        run(size, args.seconds, args.connections, args.database, args.sites)
 
 
 if __name__ == "__main__":

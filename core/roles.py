@@ -33,6 +33,7 @@ NEWSROOM = {WRITERS: WRITE, APPROVERS: APPROVE}
 GRANTS = {
     "articles.category": {WRITERS: VIEW, APPROVERS: VIEW},
     "articles.sitebanner": {WRITERS: VIEW, APPROVERS: VIEW},
+    "articles.featuredfrombelow": {APPROVERS: FILES},  # a commune's article on the province's home
     "documents.documentfile": {WRITERS: FILES, APPROVERS: FILES},
     "documents.documenttype": {WRITERS: VIEW, APPROVERS: VIEW},
     "documents.issuer": {WRITERS: VIEW, APPROVERS: VIEW},

@@ -36,6 +36,44 @@ MOVED = _("Không chuyển được nội dung sang trang khác: hãy tạo mớ
 _serving: ContextVar[int | None] = ContextVar("serving_site", default=None)
 
 
+_host: ContextVar[tuple[int, str] | None] = ContextVar("host_site", default=None)
+
+
+@contextmanager
+def on_host(site, port: str = ""):
+    """The request came by `site`'s host name, on `port` (network/middleware.py)."""
+    token = _host.set((site_id_of(site), port))
+    try:
+        yield
+    finally:
+        _host.reset(token)
+
+
+def port_of(request) -> str:
+    """The port the reader typed (in the Host header: `make run`'s :8000), "" for none. Not
+    request.get_port(): behind nginx that is gunicorn's own port, which no reader can reach."""
+    host = request.get_host()
+    head, _, port = host.rpartition(":")
+    return port if head and not host.endswith("]") and port.isdigit() else ""
+
+
+def with_port(domain: str, port: str) -> str:
+    """Another site's main name on the reader's port, when the name carries none."""
+    return f"{domain}:{port}" if port and ":" not in domain and port not in ("80", "443") else domain
+
+
+def address_on(site_id: int, path: str) -> str:
+    """`path` on the site `site_id`: as it is when the request came by that site's host, else
+    on that site's main name (the admin working on another site than its host's: a preview)."""
+    host = _host.get()
+    if host is None or host[0] == site_id:
+        return path
+    from django.contrib.sites.models import Site
+
+    domain = Site.objects._get_site_by_id(site_id).domain  # Django's own per-process cache of sites
+    return f"//{with_port(domain, host[1])}{path}"
+
+
 def site_id_of(site) -> int:
     return getattr(site, "pk", site)
 
@@ -66,6 +104,11 @@ class SiteScopedManager(models.Manager):
         queryset = super().get_queryset()
         served = _serving.get()
         return queryset if served is None else queryset.filter(site_id=served)
+
+    def across(self, sites):
+        """The rows of several sites (Site, SiteInfo or ids), whichever is served: what a parent
+        site shows of its children (their newest articles, a network-wide search or feed)."""
+        return super().get_queryset().filter(site_id__in=[site_id_of(site) for site in sites])
 
 
 class SiteQuerySet(models.QuerySet):
@@ -150,10 +193,16 @@ class SiteOwned(models.Model):
     def validate_constraints(self, exclude=None):
         super().validate_constraints(exclude=set(exclude or ()) - {"site"})
 
+    # Links a model makes to another site's rows on purpose, and checks itself (a parent site
+    # featuring a child's article).
+    cross_site_fields: tuple[str, ...] = ()
+
     def clean(self):
         super().clean()
         errors = {}
         for field in self._meta.concrete_fields:
+            if field.name in self.cross_site_fields:
+                continue
             if field.is_relation and field.name != "site" and issubclass(field.related_model, SiteOwned):
                 message = self.other_site_message(field.name, [getattr(self, field.attname)], field.verbose_name)
                 if message:

@@ -24,6 +24,7 @@ class Result:
     when: datetime | date
     meta: str = ""
     excerpt: str = ""
+    site_id: int | None = None  # another site's (a network-wide search): its url is on that site
 
 
 @dataclass

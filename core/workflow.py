@@ -20,7 +20,7 @@ from reversion.models import Version
 
 from . import changes
 from .editorial import WRITER_STATUSES, Status
-from .sites import versions_of_served
+from .sites import address_on, versions_of_served
 
 DRAFT, PENDING, PUBLISHED, UNPUBLISHED = Status.DRAFT, Status.PENDING, Status.PUBLISHED, Status.UNPUBLISHED
 
@@ -207,10 +207,12 @@ class WorkflowAdminMixin:
             return _("Lưu %s để xem trước.") % noun if self.preview_url_name else "-"
         shown = []
         if self.preview_url_name:
-            preview = reverse(self.preview_url_name, args=[item.pk])
+            preview = address_on(item.site_id, reverse(self.preview_url_name, args=[item.pk]))
             shown.append(format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', preview, _("Xem trước")))
         if item.is_published():
-            shown.append(format_html('<a href="{}">{}</a>', item.get_absolute_url(), _("Mở trên cổng")))
+            shown.append(
+                format_html('<a href="{}">{}</a>', address_on(item.site_id, item.get_absolute_url()), _("Mở trên cổng"))
+            )
         else:
             shown.append(
                 _("%s chưa hiển thị công khai") % noun.capitalize() if not shown else _("chưa hiển thị công khai")

@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 import pagecache
-from articles.feeds import CategoryArticlesFeed, LatestArticlesFeed
+from articles.feeds import CategoryArticlesFeed, LatestArticlesFeed, NetworkArticlesFeed
 from articles.sitemaps import SITEMAPS, robots_txt
 from core.views import healthz
 from documents.sitemaps import DocumentSitemap
@@ -37,6 +37,7 @@ urlpatterns = [
     # would take any single segment. The old portal's links are answered where the portal's
     # own routes find nothing (nukeviet.middleware.OldLinkMiddleware).
     path("rss/", LatestArticlesFeed(), name="rss"),
+    path("rss/toan-mang/", NetworkArticlesFeed(), name="rss_network"),
     path("rss/<slug:slug>/", CategoryArticlesFeed(), name="rss_category"),
     path(
         "sitemap.xml",

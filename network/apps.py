@@ -18,7 +18,7 @@ class NetworkConfig(AppConfig):
         from .models import HostName, SiteSettings
 
         # Each site's pages have their own versions in the page cache: a change clears its site's.
-        pagecache.register_sites(registry.site_of_host, current_site_id)
+        pagecache.register_sites(registry.site_of_host, current_site_id, registry.sites_above)
         for model in (SiteSettings, HostName):
             post_save.connect(registry.network_changed, sender=model, dispatch_uid=f"network-{model.__name__}-saved")
             post_delete.connect(

@@ -14,7 +14,7 @@ from django.http import HttpResponseNotFound, HttpResponsePermanentRedirect
 from django.template import loader
 
 from core.middleware import DatabaseUnavailableMiddleware
-from core.sites import serving
+from core.sites import on_host, port_of, serving
 
 from .access import working_site
 from .registry import DATABASE_ERRORS, registry
@@ -40,7 +40,7 @@ class SiteMiddleware:
         if site is None:
             return HttpResponseNotFound(loader.render_to_string("network/unknown_host.html", {"host": host}))
         request.site = site
-        with serving(site):
+        with serving(site), on_host(site, port_of(request)):
             return self.get_response(request)
 
 

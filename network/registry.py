@@ -175,3 +175,24 @@ def site_of_host(host: str) -> int | None:
     except DATABASE_ERRORS:
         return None
     return site.pk if site is not None else None
+
+
+def sites_above(site_id) -> tuple[int, ...]:
+    """For the page cache: the parent of a site, its parent's parent... (none for the first call
+    of a cold process without a database: nothing above is cleared that the copy cannot name)."""
+    try:
+        snapshot = registry.current()
+    except DATABASE_ERRORS:
+        return ()
+    above, seen = [], {site_id}
+    info = snapshot.sites.get(site_id)
+    while info is not None and info.parent_id and info.parent_id not in seen:
+        above.append(info.parent_id)
+        seen.add(info.parent_id)
+        info = snapshot.sites.get(info.parent_id)
+    return tuple(above)
+
+
+def sites_below(site_id) -> list:
+    """The sites whose parent is `site_id` (SiteInfo), by name."""
+    return sorted((info for info in registry.all() if info.parent_id == site_id), key=lambda info: info.name)

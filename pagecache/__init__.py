@@ -7,7 +7,7 @@ its AppConfig.ready():
     pagecache.invalidate(pagecache.CONTENT)         every page (an article saved)
     pagecache.invalidate(pagecache.tag("article", 7))   the pages that name this tag
     pagecache.register_schedule(next_scheduled_change)  no page kept past that moment
-    pagecache.register_sites(site_of_host, current_site)  each site's pages apart (network/)
+    pagecache.register_sites(site_of_host, current_site, sites_above)  each site's pages apart
 
 A change clears the pages of the site being served (or of the site named:
 invalidate(..., site=3)); invalidate_all() clears every page of every site.
@@ -19,6 +19,7 @@ left out of the page's key.
 """
 
 from .store import (
+    BELOW,
     CACHE_ERRORS,
     CONTENT,
     content_version,
@@ -34,6 +35,7 @@ from .store import (
 )
 
 __all__ = [
+    "BELOW",
     "CACHE_ERRORS",
     "CONTENT",
     "content_version",

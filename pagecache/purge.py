@@ -50,8 +50,15 @@ def purge(tags, site=store.CURRENT) -> None:
     tags = tuple(dict.fromkeys(tags))
     if tags:
         site = store._current_site() if site is store.CURRENT else site
-        store.invalidate(*tags, site=site)
-        transaction.on_commit(lambda: store.invalidate(*tags, site=site))
+        above = store.sites_above(site) if store.CONTENT in tags else ()
+
+        def clear():
+            store.invalidate(*tags, site=site)
+            for parent in above:
+                store.invalidate(store.BELOW, site=parent)
+
+        clear()
+        transaction.on_commit(clear)
 
 
 def site_of(instance):

@@ -75,6 +75,9 @@ def version_key(name: str, site: int | None = None) -> str:
 # GENERATION is every page of every site: invalidate_all().
 
 GENERATION = "*"
+# The pages of a site that show the content of the sites below it (a province's home page with
+# its communes' newest articles): a change of content on a site clears them on every site above.
+BELOW = "below"
 CURRENT = object()  # invalidate()'s default site: the one being served now
 
 
@@ -82,13 +85,24 @@ def _no_site(host=None) -> int:
     return 0
 
 
+def _none_above(site) -> tuple:
+    return ()
+
+
 _site_of_host: Callable[[str], int | None] = _no_site
 _current_site: Callable[[], int] = _no_site
+_sites_above: Callable[[int], tuple] = _none_above
 
 
-def register_sites(site_of_host: Callable[[str], int | None], current_site: Callable[[], int]) -> None:
-    global _site_of_host, _current_site
-    _site_of_host, _current_site = site_of_host, current_site
+def register_sites(
+    site_of_host: Callable[[str], int | None], current_site: Callable[[], int], sites_above: Callable[[int], tuple]
+) -> None:
+    global _site_of_host, _current_site, _sites_above
+    _site_of_host, _current_site, _sites_above = site_of_host, current_site, sites_above
+
+
+def sites_above(site: int) -> tuple:
+    return _sites_above(site)
 
 
 def site_of_host(host: str) -> int | None:

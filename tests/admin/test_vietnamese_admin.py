@@ -20,14 +20,16 @@ from django.utils import timezone
 from reversion.models import Version
 
 from accounts import twofactor
+from articles.below import FeaturedFromBelow
 from articles.models import Article, SiteBanner, Tag, Topic
 from contact.models import Message
+from core.sites import serving
 from documents.models import DocumentType, Field, Issuer
 from hits.models import DailyViews
 from navigation.models import MenuItem, WebLink
 from ratings.models import Vote
 from tests.documents.helpers import make_document, pdf_upload, vocabulary
-from tests.factories import give_role, image_upload, make_article, make_category, make_user
+from tests.factories import give_role, image_upload, make_article, make_category, make_site, make_user
 from tests.pages.helpers import make_page
 from tests.people.helpers import make_person, make_term, make_unit
 
@@ -87,6 +89,11 @@ def build_newsroom(writer):
     )
     MenuItem.objects.create(kind=MenuItem.Kind.PAGE, page=page)
     WebLink.objects.create(name="Báo Điện tử Đảng Cộng sản Việt Nam", url="https://dangcongsan.vn/")
+    # A site below this one (a commune) and one of its articles featured here.
+    commune = make_site("xahoabinh.localhost", "Đảng ủy xã Hòa Bình", parent_id=1)
+    with serving(commune):
+        theirs = make_article(title="Tin của xã Hòa Bình", category=make_category(slug="tin-xa"))
+    FeaturedFromBelow.objects.create(article=theirs)
     # The login screens' records (django-axes, django-otp): a right and a wrong password, devices.
     browser = Client(HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14) Chrome/131.0 Mobile")
     browser.post("/admin/login/", {"username": writer.username, "password": PASSWORD})

@@ -79,7 +79,8 @@ def new_context(browser, live_server, browser_errors):
     contexts = []
 
     def make(**kwargs):
-        context = browser.new_context(base_url=live_server.url, locale="vi-VN", **kwargs)
+        kwargs.setdefault("base_url", live_server.url)  # another site: its own host, the same server
+        context = browser.new_context(locale="vi-VN", **kwargs)
         # Navigations and clicks wait for the live server and Chromium, both slow on a busy
         # machine: that wait is not what the tests check.
         context.set_default_timeout(120_000)

@@ -118,6 +118,10 @@ def test_switching_sites_needs_a_role_there(commune, two_sites):
     assert "Bạn đang làm việc với trang “Huyện ủy Gò Công Tây”" in switched
     listing = client.get("/admin/articles/article/").content.decode()
     assert "Bản nháp của huyện" in listing and "Bản nháp của xã" not in listing
+    # Working on the district from the commune's host: its preview opens on the district's own name.
+    district_draft = two_sites[0]
+    form = client.get(f"/admin/articles/article/{district_draft.pk}/change/").content.decode()
+    assert f'href="//testserver/xem-truoc/{district_draft.pk}/"' in form
 
 
 def test_a_sites_administrator_manages_only_that_sites_accounts(commune):

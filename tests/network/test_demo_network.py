@@ -27,6 +27,8 @@ def test_each_demo_site_answers_on_its_own_name_with_its_own_content(client, set
 
     district = client.get("/", HTTP_HOST="huyengocongtay.localhost:8000").content.decode()
     assert "Gò Công Tây" in district and SEED_TITLE in district
+    # The archive's notice links its successor on the port the reader came by (make run's :8000).
+    assert '<a href="http://tinhuydongthap.localhost:8000/">Tỉnh ủy Đồng Tháp</a>' in district
     for host, name, own in [
         ("tinhuydongthap.localhost:8000", "Tỉnh ủy Đồng Tháp", "tỉnh Đồng Tháp"),
         ("xahoabinh.localhost:8000", "Đảng ủy xã Hòa Bình", "xã Hòa Bình"),

@@ -13,6 +13,7 @@ import random
 import time
 from datetime import timedelta
 
+from django.contrib.sites.models import Site
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 import pagecache
 from articles.models import Article, Category
+from core.sites import FIRST_SITE_ID, serving
 from core.text import html_to_text, sanitize_html, search_document, slugify_vi
 from demo.data import PLACES
 from demo.pictures import demo_image
@@ -62,8 +64,19 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (kết quả lặp lại được)")
         parser.add_argument("--batch", type=int, default=2000)
         parser.add_argument("--delete", action="store_true", help="xóa các bài và chuyên mục thử đã tạo")
+        parser.add_argument("--site", help="tên miền của trang nhận bài thử (mặc định: trang đầu tiên)")
 
-    def handle(self, *args, count, categories, years, seed, batch, delete, **options):
+    def handle(self, *args, site=None, **options):
+        site_id = FIRST_SITE_ID
+        if site:
+            found = Site.objects.filter(domain=site).first()
+            if found is None:
+                raise CommandError(f"Không có trang nào có tên miền {site}.")
+            site_id = found.pk
+        with serving(site_id):  # the articles, their categories and every look-up: that site's
+            self.generate(**options)
+
+    def generate(self, *, count, categories, years, seed, batch, delete, **options):
         if delete:
             generated = Category.objects.filter(slug__startswith=PREFIX)
             deleted, _ = Article.objects.filter(category__in=generated).delete()

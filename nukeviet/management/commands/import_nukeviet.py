@@ -6,6 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 import pagecache
+from core.sites import FIRST_SITE_ID, serving
+from network.hosts import normalise_host, without_port
+from network.registry import registry
 from nukeviet.banners import BannersImporter
 from nukeviet.bodylinks import Relinker
 from nukeviet.laws import LawsImporter
@@ -26,6 +29,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--database", required=True, help="mysql://tên:mật-khẩu@máy-chủ:3306/tên-csdl của cổng cũ")
+        parser.add_argument(
+            "--site",
+            help="tên miền của trang nhận nội dung (mỗi cổng cũ vào một trang); mặc định: trang đầu tiên",
+        )
         parser.add_argument("--uploads", help="thư mục uploads/ của cổng cũ (đã chép sang máy này)")
         parser.add_argument("--prefix", default="nv4", help="tiền tố bảng của NukeViet (mặc định nv4)")
         parser.add_argument("--lang", default="vi", help="ngôn ngữ dữ liệu (mặc định vi)")
@@ -49,6 +56,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        site = FIRST_SITE_ID
+        if options["site"]:
+            found, main = registry.resolve(without_port(normalise_host(options["site"])))
+            if found is None and main:
+                found, _ = registry.resolve(main)
+            if found is None:
+                raise CommandError(
+                    f"Không có trang nào có tên miền {options['site']}: hãy tạo trang trước (create_site)."
+                )
+            site = found.pk
+        # Every look-up and every row of the import is that site's (core/sites.py).
+        with serving(site):
+            self._import(options)
+
+    def _import(self, options):
         uploads_root = options["uploads"]
         if uploads_root and not Path(uploads_root).is_dir():
             raise CommandError(f"Không có thư mục uploads “{uploads_root}”.")
