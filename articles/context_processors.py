@@ -1,7 +1,7 @@
 from django.templatetags.static import static
 
 from core import chrome
-from core.sites import port_of, with_port
+from core.sites import site_url
 from network.registry import NO_SITE, registry
 
 from . import pagesql
@@ -33,14 +33,8 @@ def archive_notice(request, current) -> dict | None:
     return {
         "since": current.archived_on.strftime("%d/%m/%Y"),
         "successor_name": successor.name if successor else "",
-        "successor_url": site_address(request, successor) if successor else "",
+        "successor_url": site_url(request, successor) if successor else "",
     }
-
-
-def site_address(request, other) -> str:
-    """Another site's home, on the port this request came by when its name carries none
-    (`make run`: every *.localhost site on :8000)."""
-    return f"{request.scheme}://{with_port(other.domain, port_of(request))}/"
 
 
 def site(request):

@@ -12,11 +12,12 @@ from django.views.generic import ListView, TemplateView
 
 import pagecache
 from core import sitesearch
+from core.sites import site_url
 from network.registry import registry, sites_below
 
 from . import pagesql
 from .forms import SearchForm
-from .from_below import featured_below, newest_below, on_its_site, on_site
+from .from_below import featured_below, newest_below, on_its_site
 from .models import Article, Category, Tag, Topic
 
 PER_CATEGORY_ON_HOME = 4
@@ -44,8 +45,9 @@ class HomeView(TemplateView):
         context["category_blocks"] = self.category_blocks()
         # A parent site (the province): its communes' newest articles and those it features.
         site = getattr(self.request, "site", None)
-        if site is not None and sites_below(site.pk):
-            for name, articles in (("below", newest_below(site.pk)), ("featured_below", featured_below(site.pk))):
+        below = sites_below(site.pk) if site is not None else []
+        if below:
+            for name, articles in (("below", newest_below(below)), ("featured_below", featured_below(site.pk, below))):
                 for article in articles:
                     article.address = on_its_site(self.request, article)
                 context[name] = articles
@@ -252,8 +254,8 @@ class SearchView(TemplateView):
         page.object_list = sitesearch.load(page.object_list, data["words"])
         for result in page.object_list:
             if result.site_id is not None and result.site_id != site.pk:
-                result.url = on_site(self.request, registry.site(result.site_id), result.url)
-                result.meta = f"{registry.site(result.site_id).name} · {result.meta}"
+                other = registry.site(result.site_id)
+                result.url, result.meta = site_url(self.request, other, result.url), f"{other.name} · {result.meta}"
         query = self.request.GET.copy()
         query.pop("trang", None)
         context.update(

@@ -62,6 +62,11 @@ def with_port(domain: str, port: str) -> str:
     return f"{domain}:{port}" if port and ":" not in domain and port not in ("80", "443") else domain
 
 
+def site_url(request, site, path: str = "/") -> str:
+    """`path` on `site` (a SiteInfo), absolute: its main name on the port the reader typed."""
+    return f"{request.scheme}://{with_port(site.domain, port_of(request))}{path}"
+
+
 def address_on(site_id: int, path: str) -> str:
     """`path` on the site `site_id`: as it is when the request came by that site's host, else
     on that site's main name (the admin working on another site than its host's: a preview)."""

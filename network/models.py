@@ -12,8 +12,8 @@ from core.roles import ADMINS, ROLES
 
 from .hosts import HOST_HELP, normalise_host, validate_host_form, without_port
 
-# The pages of every site show their site's identity (header, footer, feeds): a change to
-# one clears them, and the registry of hosts reloads (its version is this tag's).
+# The registry's version (pagecache.version_of), the installation's, not a site's: a change to
+# a site, its settings or its host names bumps it and every process reloads (registry.py).
 NETWORK = "network"
 
 
@@ -78,7 +78,7 @@ class SiteSettings(models.Model):
         related_name="predecessors_settings",
     )
 
-    page_cache_tags = (NETWORK, pagecache.CONTENT)
+    page_cache_tags = (pagecache.CONTENT,)  # its site's pages; the registry: apps.py
 
     class Meta:
         verbose_name = _("thông tin trang")
@@ -118,8 +118,6 @@ class HostName(models.Model):
         default=True,
         help_text=_("Bỏ chọn chỉ cho tên nội bộ: trang được phục vụ ngay trên tên này, không chuyển hướng."),
     )
-
-    page_cache_tags = (NETWORK,)
 
     class Meta:
         verbose_name = _("tên miền khác")

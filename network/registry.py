@@ -142,6 +142,11 @@ class Registry:
             return None, snapshot.sites[pk].domain
         return None, None
 
+    def site_named(self, host: str) -> SiteInfo | None:
+        """The site a name belongs to, whichever of its names (for commands: --site HOST)."""
+        site, main = self.resolve(without_port(normalise_host(host)))
+        return self.resolve(main)[0] if site is None and main else site
+
     def site(self, pk: int) -> SiteInfo | None:
         return self.current().sites.get(pk)
 

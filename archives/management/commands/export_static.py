@@ -3,7 +3,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archives.export import ExportError, export_site
-from network.hosts import normalise_host, without_port
 from network.registry import registry
 
 
@@ -18,10 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("folder", help="thư mục ghi bản xuất (trống, hoặc bản xuất trước sẽ được thay)")
 
     def handle(self, *args, site, folder, **options):
-        host = without_port(normalise_host(site))
-        found, main = registry.resolve(host)
-        if found is None and main:
-            found, _ = registry.resolve(main)
+        found = registry.site_named(site)
         if found is None:
             raise CommandError(f"Không có trang nào có tên miền {site}.")
         try:

@@ -13,7 +13,6 @@ import random
 import time
 from datetime import timedelta
 
-from django.contrib.sites.models import Site
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -26,6 +25,7 @@ from core.sites import FIRST_SITE_ID, serving
 from core.text import html_to_text, sanitize_html, search_document, slugify_vi
 from demo.data import PLACES
 from demo.pictures import demo_image
+from network.registry import registry
 
 PREFIX = "du-lieu-thu-"
 SUBJECTS = [
@@ -69,7 +69,7 @@ class Command(BaseCommand):
     def handle(self, *args, site=None, **options):
         site_id = FIRST_SITE_ID
         if site:
-            found = Site.objects.filter(domain=site).first()
+            found = registry.site_named(site)
             if found is None:
                 raise CommandError(f"Không có trang nào có tên miền {site}.")
             site_id = found.pk

@@ -7,7 +7,6 @@ from django.db import transaction
 
 import pagecache
 from core.sites import FIRST_SITE_ID, serving
-from network.hosts import normalise_host, without_port
 from network.registry import registry
 from nukeviet.banners import BannersImporter
 from nukeviet.bodylinks import Relinker
@@ -58,9 +57,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         site = FIRST_SITE_ID
         if options["site"]:
-            found, main = registry.resolve(without_port(normalise_host(options["site"])))
-            if found is None and main:
-                found, _ = registry.resolve(main)
+            found = registry.site_named(options["site"])
             if found is None:
                 raise CommandError(
                     f"Không có trang nào có tên miền {options['site']}: hãy tạo trang trước (create_site)."
