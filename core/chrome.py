@@ -27,9 +27,11 @@ def cached(name: str, build: Callable[[], dict]) -> dict:
         return build()
     if chrome is None:
         chrome = build()
-        until_change = pagecache.seconds_until_next_change(version)
-        timeout = 300 if until_change is None else min(300, until_change)
-        if timeout > 0:
-            with contextlib.suppress(*pagecache.CACHE_ERRORS):  # the page is made all the same
+        # The cache may go between one call and the next (a Redis killed mid-request): the
+        # page is made all the same, and the chrome not kept this time.
+        with contextlib.suppress(*pagecache.CACHE_ERRORS):
+            until_change = pagecache.seconds_until_next_change(version)
+            timeout = 300 if until_change is None else min(300, until_change)
+            if timeout > 0:
                 cache.set(key, chrome, timeout)
     return chrome

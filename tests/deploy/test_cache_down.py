@@ -123,7 +123,7 @@ def test_a_frozen_then_dead_redis_costs_milliseconds_and_nothing_is_lost(setting
                 load.stop()
 
     report(load, capsys)
-    assert {status for _, _, _, status, _ in load.of()} == {200}, failures(load)
+    assert {status for _, _, _, status, _ in load.of()} == {200}, (failures(load), tracebacks(log))
     pages = [seconds for _, _, seconds, _, _ in load.of("home") + load.of("article")]
     assert percentile(pages, 0.99) < 1.0
     health = [seconds for _, _, seconds, _, _ in load.of("healthz")]
@@ -153,6 +153,12 @@ def test_a_frozen_then_dead_redis_costs_milliseconds_and_nothing_is_lost(setting
 
 def failures(load) -> list:
     return [sample for sample in load.of() if sample[3] != 200][:10]
+
+
+def tracebacks(log) -> str:
+    """What the workers logged of their errors, so that a 500 says where it came from."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return "\n".join(part for part in text.split("\n\n") if "Traceback" in part)[-6000:]
 
 
 def report(load, capsys) -> None:

@@ -148,3 +148,23 @@ def test_with_the_shared_cache_down_votes_count_and_the_admin_edits_with_a_notic
     assert page.status_code == 200 and "Tạm thời không kiểm tra được ai khác đang mở bài này" in page.content.decode()
     heartbeat = editor.post(f"/admin/articles/article/{articles[0].pk}/giu-cho/")
     assert heartbeat.status_code == 200 and heartbeat.json()["ok"] is True
+
+
+def test_a_cache_that_dies_in_the_middle_of_a_page_leaves_the_page_whole(db, client, monkeypatch):
+    """Redis killed between two of a page's calls (the chrome read, then the next scheduled
+    change): the reader still gets the page, made afresh."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    article = make_article(title="Tin khi Redis tắt giữa chừng")
+    real_get = store.store().get
+
+    def dies_after_the_versions(key, *args, **kwargs):
+        if ":next-change:" in key:
+            raise RedisConnectionError("Connection closed by server.")
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(store.store(), "get", dies_after_the_versions)
+    for url in ("/", article.get_absolute_url()):
+        page = client.get(url)
+        assert page.status_code == 200, url
+    assert "Tin khi Redis tắt giữa chừng" in page.content.decode()
