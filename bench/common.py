@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_DB = "huyenuy_bench"
 
 
-def bench_database_url(name: str = BENCH_DB) -> str:
+def bench_database_url(name: str = BENCH_DB, template: str | None = None) -> str:
+    """The URL of the bench database `name`, created if missing (as a copy of `template`,
+    when that database exists: a million generated articles are copied in seconds)."""
     url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     parts = urlsplit(url)
     if not parts.scheme.startswith("postgres"):
@@ -31,15 +33,19 @@ def bench_database_url(name: str = BENCH_DB) -> str:
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
+        exists = "SELECT 1 FROM pg_database WHERE datname = %s"
+        if not conn.execute(exists, [name]).fetchone():
+            if template and conn.execute(exists, [template]).fetchone():
+                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            else:
+                conn.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def bench_env(database: str = BENCH_DB, **extra) -> dict:
+def bench_env(database: str = BENCH_DB, template: str | None = None, **extra) -> dict:
     env = {
         **os.environ,
-        "DATABASE_URL": bench_database_url(database),
+        "DATABASE_URL": bench_database_url(database, template),
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",

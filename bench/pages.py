@@ -90,6 +90,43 @@ for name, url in urls.items():
 print(json.dumps(counts))
 """
 
+# Issue 24, point 7: the admin's article list for an approver of the first site and of a
+# commune among the 100 (its own few articles among everyone's), timed in-process.
+ADMIN = r"""
+import json, statistics, time
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from accounts.roles import APPROVERS, set_role
+from articles.admin import ArticleAdmin
+from articles.models import Article
+from network.registry import registry
+hosts = json.loads('''{hosts}''')
+timings = {{}}
+for label, host in hosts.items():
+    site = registry.site_named(host)
+    user, _ = get_user_model().objects.get_or_create(username=f"bench-approver-{{site.pk}}")
+    set_role(user, APPROVERS, site=site.pk)
+    client = Client(HTTP_HOST=host)
+    client.force_login(user)
+    listed = "/admin/articles/article/"
+    deep = min(50, -(-Article._base_manager.filter(site_id=site.pk).count() // ArticleAdmin.list_per_page))
+    search = listed + "?q=n%C3%B4ng+th%C3%B4n"
+    pages = (("list", listed), ("search", search), (f"page {{deep}}", f"{{listed}}?p={{deep}}"))
+    for name, url in pages:
+        client.get(url)
+        seconds = []
+        for _ in range(7):
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(url).status_code
+            seconds.append(time.perf_counter() - started)
+            assert status == 200, (host, url, status)
+        timings[f"{{label}}: {{name}}"] = [statistics.median(seconds) * 1000, len(queries)]
+print(json.dumps(timings))
+"""
+
 VOTE_LUA = """
 wrk.method = "POST"
 wrk.body = "stars=4"
@@ -186,7 +223,14 @@ def add_sites(env, sites: int, size: int) -> None:
 
 def run(size, seconds, connections, database, sites=1):
     suffix = f"_{sites}sites" if sites > 1 else ""
-    env = bench_env(CACHE_URL="dummy://", FRONT_CACHE_SECONDS="3", database=f"{database}_{size}{suffix}")
+    # 100 sites start from the one-site database of that size when it is there (the same
+    # first site and articles; the other sites' are added).
+    env = bench_env(
+        CACHE_URL="dummy://",
+        FRONT_CACHE_SECONDS="3",
+        database=f"{database}_{size}{suffix}",
+        template=f"{database}_{size}" if suffix else None,
+    )
     prepare(env)
     manage(env, "load_demo")
     have = int(
@@ -278,6 +322,15 @@ def run(size, seconds, connections, database, sites=1):
         shown = "-" if count is None else count
         print(f"| {name} | {result['rps']:.0f} | {result['p50']:.2f} | {result['p99']:.2f} | {shown} | "
               f"{result['rps'] / static['rps']:.4f} | {result['rps'] / django['rps']:.4f} |")  # fmt: skip
+    if sites > 1:
+        hosts = {"first site (its approver)": "localhost", "a commune among them (its approver)": "xa2.bench.localhost"}
+        admin = json.loads(
+            manage({**env, "ALLOWED_HOSTS": "localhost,.bench.localhost"}, "shell", "--no-imports", "-c",
+                   ADMIN.format(hosts=json.dumps(hosts)))
+        )  # fmt: skip
+        print("\n| admin article list (in-process, median of 7) | ms | queries |\n|---|---:|---:|")
+        for name, (ms, count) in admin.items():
+            print(f"| {name} | {ms:.1f} | {count} |")
     deep, first = rows[3][1]["rps"], rows[2][1]["rps"]
     print(f"\ncategory page {facts['deep_page']} / page 1: {deep / first:.2f}x")
     print(f"votes: {accepted} accepted, {counted} counted, lost {accepted - counted}")
