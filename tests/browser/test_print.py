@@ -62,8 +62,8 @@ def test_printing_an_article_gives_the_article_alone_in_one_column(new_context, 
     width = page.evaluate("document.documentElement.clientWidth")
     text = page.locator(".article").bounding_box()
     assert text["width"] >= 0.95 * width, (text, width)
-    for part in (".article-title", ".article-date", ".article-summary", ".article-banner img", ".article-body figcaption",
-                 ".article-author", ".print-only"):  # fmt: skip
+    parts = (".article-title", ".article-date", ".article-summary", ".article-banner img", ".article-body figcaption")
+    for part in (*parts, ".article-author", ".print-only"):
         assert page.locator(part).first.is_visible(), part
 
     pdf = printed_text(page)
