@@ -266,9 +266,10 @@ class Article(Editorial):
         return round(self.rating_sum / self.rating_count, 1) if self.rating_count else 0.0
 
     @property
-    def rating_rounded(self) -> int:
-        """Stars to light: the average rounded half up (4.4 -> 4, 4.5 -> 5)."""
-        return (2 * self.rating_sum + self.rating_count) // (2 * self.rating_count) if self.rating_count else 0
+    def rating_halves(self) -> int:
+        """Half stars to light (0-10): the average as written beside them, to the nearest half
+        (4,2 -> four stars, 4,3 and 4,5 -> four and a half, 4,8 -> five)."""
+        return (round(self.rating_average * 10) + 2) // 5
 
     def clean(self):
         super().clean()

@@ -49,7 +49,7 @@ def totals(article: Article) -> dict:
         "sum": article.rating_sum,
         "count": article.rating_count,
         "average": average,
-        "rounded": article.rating_rounded,
+        "halves": article.rating_halves,
         "label": _("Xếp hạng %(average)s trên 5, %(count)s phiếu bầu")
         % {"average": average, "count": article.rating_count}
         if article.rating_count

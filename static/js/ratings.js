@@ -22,7 +22,9 @@
     block.querySelector("[data-rating-totals]").hidden = !counted;
     block.querySelector("[data-rating-none]").hidden = counted;
     label.querySelectorAll(".star").forEach(function (star, i) {
-      star.classList.toggle("star-on", i < data.rounded);
+      // data.halves: half stars to light (4,5 -> 9: four stars and a half)
+      star.classList.toggle("star-on", 2 * (i + 1) <= data.halves);
+      star.classList.toggle("star-half", 2 * i + 1 === data.halves);
     });
     if (data.mine && form) {
       var choice = form.querySelector('input[name="stars"][value="' + data.mine + '"]');

@@ -80,6 +80,8 @@ def test_published_queryset_is_the_visibility_rule():
 
 def test_rating_average_and_rounded_stars():
     assert Article(rating_sum=57, rating_count=13).rating_average == 4.4
-    assert Article(rating_sum=57, rating_count=13).rating_rounded == 4
-    assert Article(rating_sum=9, rating_count=2).rating_rounded == 5  # 4.5 rounds up
-    assert Article().rating_average == 0.0 and Article().rating_rounded == 0
+    assert Article(rating_sum=57, rating_count=13).rating_halves == 9  # 4,4: four and a half stars
+    assert Article(rating_sum=9, rating_count=2).rating_halves == 9  # 4,5: four and a half, not five
+    assert Article(rating_sum=21, rating_count=5).rating_halves == 8  # 4,2: four
+    assert Article(rating_sum=24, rating_count=5).rating_halves == 10  # 4,8: five
+    assert Article().rating_average == 0.0 and Article().rating_halves == 0

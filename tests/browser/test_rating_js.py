@@ -42,6 +42,7 @@ def test_reader_rates_with_the_keyboard_and_the_block_updates_without_a_reload(n
     expect(block).to_contain_text("Xếp hạng: 4,4 - 13 phiếu bầu")
     expect(block.get_by_role("img")).to_have_attribute("aria-label", "Xếp hạng 4,4 trên 5, 13 phiếu bầu")
     expect(block.locator(".star-on")).to_have_count(4)
+    expect(block.locator(".star-half")).to_have_count(1)  # 4,4: four and a half stars, as written
     expect(block.locator("[data-rating-mine]")).to_have_text("Bạn đã đánh giá bài viết này: 4 sao.")
     assert page.url.endswith(url)  # no reload, no redirect
     assert Vote.objects.filter(article=article).count() == 1

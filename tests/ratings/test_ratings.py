@@ -36,12 +36,22 @@ def totals(article):
 # --- what readers get -----------------------------------------------------------
 
 
+def test_the_stars_say_what_the_average_beside_them_says(client, article):
+    Article.objects.filter(pk=article.pk).update(rating_sum=9, rating_count=2)  # 4,5
+    html = client.get(article.get_absolute_url()).content.decode()
+    stars = re.search(r'<p class="rating-stars".*?</p>', html, re.S).group(0)
+    assert 'aria-label="Xếp hạng 4,5 trên 5, 2 phiếu bầu"' in stars
+    assert stars.count("star star-on") == 4 and stars.count("star star-half") == 1
+    assert "Xếp hạng: <span data-rating-average>4,5</span> - <span data-rating-count>2</span> phiếu bầu" in html
+    assert "Click" not in html
+
+
 def test_article_page_has_a_real_accessible_rating_form(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     form = re.search(r'<form class="rating-form" method="post" action="/danh-gia/(\d+)/".*?</form>', html, re.S)
     assert form and form.group(1) == str(article.pk)
     form = form.group(0)
-    assert "<fieldset>" in form and "<legend>Click để đánh giá bài viết</legend>" in form
+    assert "<fieldset>" in form and "<legend>Bấm để đánh giá bài viết</legend>" in form
     for value in "12345":
         assert f'<input type="radio" name="stars" value="{value}" id="sao-{value}" required>' in form
         assert re.search(rf'<label for="sao-{value}">.*?{value} sao</span></label>', form)
@@ -67,7 +77,7 @@ def test_vote_with_javascript_gets_json_to_update_the_block(client, article):
     assert response.status_code == 200
     data = response.json()
     assert data["ok"] is True and data["message"] == "Cảm ơn bạn đã đánh giá bài viết."
-    assert (data["sum"], data["count"], data["average"], data["rounded"], data["mine"]) == (57, 13, "4,4", 4, 4)
+    assert (data["sum"], data["count"], data["average"], data["halves"], data["mine"]) == (57, 13, "4,4", 9, 4)
     assert data["label"] == "Xếp hạng 4,4 trên 5, 13 phiếu bầu"
 
 
