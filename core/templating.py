@@ -2,7 +2,11 @@
 
 value|ngay_thang          a date as 02/02/2022
 size|dung_luong           a file size as readers read it: "1,2 MB", "350 KB"
+text|unbroken             never broken across lines: "15-NQ/HU", "0273 3826 123"
+address|email_lines       an e-mail address that may break before its "@", never in its domain
 """
+
+from markupsafe import Markup, escape
 
 
 def ngay_thang(value) -> str:
@@ -21,4 +25,19 @@ def dung_luong(size: int) -> str:
     return ""
 
 
-FILTERS = {"ngay_thang": ngay_thang, "dung_luong": dung_luong}
+def unbroken(text) -> Markup:
+    """A document number, a phone number: a line break inside one changes what it says."""
+    return Markup('<span class="nowrap">%s</span>') % text if text else Markup("")
+
+
+def email_lines(address) -> Markup:
+    """On a narrow screen the address may go on the next line at its "@", not in the domain."""
+    if not address:
+        return Markup("")
+    local, at, domain = str(address).rpartition("@")
+    if not at:
+        return unbroken(address)
+    return Markup("%s<wbr>@%s") % (local, unbroken(domain))
+
+
+FILTERS = {"ngay_thang": ngay_thang, "dung_luong": dung_luong, "unbroken": unbroken, "email_lines": email_lines}

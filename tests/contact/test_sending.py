@@ -16,8 +16,11 @@ def test_the_page_shows_the_offices_contacts_a_map_link_and_the_form(client, set
     html = client.get("/lien-he/").content.decode()
     assert '<h1 class="page-title">Liên hệ - Góp ý</h1>' in html
     assert settings.SITE_ADDRESS in html
-    assert f'<a href="tel:{settings.SITE_PHONE.replace(" ", "")}">{settings.SITE_PHONE}</a>' in html
-    assert f'<a href="mailto:{settings.SITE_EMAIL}">{settings.SITE_EMAIL}</a>' in html
+    phone = f'<span class="nowrap">{settings.SITE_PHONE}</span>'  # one line: never broken inside
+    assert f'<a href="tel:{settings.SITE_PHONE.replace(" ", "")}">{phone}</a>' in html
+    local, domain = settings.SITE_EMAIL.split("@")
+    email = f'{local}<wbr>@<span class="nowrap">{domain}</span>'  # a new line at "@" only
+    assert f'<a href="mailto:{settings.SITE_EMAIL}">{email}</a>' in html
     assert (
         '<a class="contact-map" href="https://www.openstreetmap.org/?mlat=10.35&amp;mlon=106.6" '
         'target="_blank" rel="noopener noreferrer">' in html

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def listed_numbers(response) -> list[str]:
-    return re.findall(r'class="register-number"><a href="[^"]+">[^<]* số ([^<]+)</a>', response.content.decode())
+    pattern = r'class="register-number"><a href="[^"]+">[^<]* số <span class="nowrap">([^<]+)</span></a>'
+    return re.findall(pattern, response.content.decode())
 
 
 def test_the_list_shows_published_documents_newest_first(client):

@@ -55,8 +55,8 @@ def test_the_leaders_page_shows_the_current_terms_leaders_in_order(client, organ
 
 def test_phone_and_email_are_links_a_phone_acts_on(client, organisation):
     page = client.get(LEADERS).content.decode()
-    assert '<a href="tel:02733851001">0273 3851 001</a>' in page
-    assert '<a href="mailto:bithu@tiengiang.gov.vn">bithu@tiengiang.gov.vn</a>' in page
+    assert '<a href="tel:02733851001"><span class="nowrap">0273 3851 001</span></a>' in page
+    assert '<a href="mailto:bithu@tiengiang.gov.vn">bithu<wbr>@<span class="nowrap">tiengiang.gov.vn</span></a>' in page
 
 
 @pytest.mark.parametrize("value", ["2020-2025", "by-id"])
