@@ -6,7 +6,7 @@ text|unbroken             never broken across lines: "15-NQ/HU", "0273 3826 123"
 address|email_lines       an e-mail address that may break before its "@", never in its domain
 """
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 
 def ngay_thang(value) -> str:
