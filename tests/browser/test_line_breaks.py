@@ -59,6 +59,7 @@ def test_numbers_addresses_and_the_site_name_are_not_broken_where_it_changes_the
     wide = page.evaluate(
         """(width) => [...document.querySelectorAll('body *')]
             .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-            .map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))"""
-        , NARROW["width"])
+            .map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))""",
+        NARROW["width"],
+    )
     assert not wide, wide
