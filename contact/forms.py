@@ -48,7 +48,10 @@ TEXTS = {
         "bad_phone": "Số điện thoại chưa đúng: chỉ gồm chữ số (có thể có dấu cách), ví dụ 0273 3826 203.",
         "bad_text": "Có ký tự không hợp lệ, vui lòng gõ lại.",
         "email_or_phone": "Vui lòng ghi thư điện tử hoặc số điện thoại để chúng tôi trả lời bạn.",
-        "spam": "Góp ý chưa được gửi. Vui lòng kiểm tra lại rồi bấm “Gửi góp ý” lần nữa.",
+        "spam": "Góp ý chưa được gửi: một ô ẩn dùng để chặn thư rác tự động đã có chữ (thường do trình duyệt "
+        "tự điền). Ô đó đã được xóa; nội dung bạn viết vẫn còn, vui lòng bấm “Gửi góp ý” lần nữa.",
+        "stamp": "Góp ý chưa được gửi vì không biết trang được mở lúc nào (có thể trang được mở lại từ bản lưu "
+        "cũ của trình duyệt). Nội dung bạn viết vẫn còn, vui lòng bấm “Gửi góp ý” lần nữa.",
         "too_fast": "Góp ý được gửi quá nhanh sau khi mở trang. Vui lòng đợi vài giây rồi bấm “Gửi góp ý” lần nữa.",
         "expired": "Trang này đã mở quá lâu. Vui lòng bấm “Gửi góp ý” lần nữa.",
     },
@@ -76,7 +79,10 @@ TEXTS = {
         "bad_phone": "This phone number is not valid: digits only (spaces allowed), e.g. +84 273 3826 203.",
         "bad_text": "Some characters are not allowed; please type it again.",
         "email_or_phone": "Please give an e-mail address or a phone number so that we can answer you.",
-        "spam": "Your message was not sent. Please check it and press “Send message” again.",
+        "spam": "Your message was not sent: a hidden box that stops automatic spam had been filled in (usually "
+        "by the browser's autofill). It has been emptied; what you wrote is kept, please press “Send message” again.",
+        "stamp": "Your message was not sent because the time the page was opened could not be read (the browser "
+        "may have shown an old saved copy). What you wrote is kept, please press “Send message” again.",
         "too_fast": "The message was sent too quickly after the page opened. Please wait a few seconds "
         "and press “Send message” again.",
         "expired": "This page has been open for too long. Please press “Send message” again.",
@@ -164,15 +170,16 @@ class ContactForm(forms.Form):
         return started_stamp()
 
     def spam_problem(self) -> str | None:
-        """'spam', 'too_fast' or 'expired' when the traps caught something, else None."""
+        """'spam' (the honeypot filled), 'stamp' (no good timestamp), 'too_fast' or 'expired'
+        when the traps caught something, else None: each said to the person in its own words."""
         if self.data.get("website", ""):
             return "spam"
         try:
             started = signing.loads(self.data.get("started", ""), salt=SALT)
         except signing.BadSignature:
-            return "spam"
+            return "stamp"
         if not isinstance(started, int):
-            return "spam"
+            return "stamp"
         age = time.time() - started
         if age > STARTED_MAX_AGE:
             return "expired"
@@ -182,7 +189,7 @@ class ContactForm(forms.Form):
 
     @property
     def spam_caught(self) -> bool:
-        return any(error.code in ("spam", "too_fast", "expired") for error in self.non_field_errors().as_data())
+        return any(error.code in ("spam", "stamp", "too_fast", "expired") for error in self.non_field_errors().as_data())
 
     def message_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in ("name", "email", "phone", "subject", "body")}

@@ -37,6 +37,16 @@
     sizes.hidden = false;
   }
 
+  // A form sent back with errors (contact): the page's address points at their summary, which the
+  // browser focuses; where it did not (an address without it), the focus goes there all the same,
+  // so that a phone shows it and a screen reader reads it rather than the top of the page.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    window.addEventListener("load", function () {
+      if (document.activeElement !== summary) { summary.focus(); }
+    });
+  }
+
   // Browsers that cannot show a closed <details>' content (no ::details-content) get the
   // header's menu opened on wide screens, where site.css hides its "Menu" button.
   var menu = document.querySelector("[data-site-menu]");

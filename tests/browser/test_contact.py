@@ -32,6 +32,12 @@ def test_a_citizen_on_a_phone_sends_a_message_that_staff_see_in_the_inbox(new_co
     citizen.get_by_role("button", name="Gửi góp ý").click()
     phone_box = citizen.get_by_label("Số điện thoại")
     expect(citizen.get_by_role("alert")).to_contain_text("Vui lòng ghi thư điện tử hoặc số điện thoại")
+    # Where the eye is: the page opens at the form, the focus on its summary of what to fix.
+    summary = citizen.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    assert citizen.evaluate("window.scrollY") > 0
+    expect(citizen.locator(".contact-field.has-error .field-error")).to_contain_text("thư điện tử hoặc số điện thoại")
     expect(citizen.get_by_label("Họ và tên")).to_have_value("Võ Thị Mai")
     expect(citizen.get_by_label("Thư điện tử")).to_have_attribute("aria-invalid", "true")
 

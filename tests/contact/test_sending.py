@@ -26,7 +26,7 @@ def test_the_page_shows_the_offices_contacts_a_map_link_and_the_form(client, set
         'target="_blank" rel="noopener noreferrer">' in html
     )
     assert "<iframe" not in html
-    assert '<form class="contact-form" method="post" action="/lien-he/" novalidate>' in html
+    assert '<form class="contact-form" method="post" action="/lien-he/#loi-bieu-mau" novalidate>' in html
     for label in ("Họ và tên", "Thư điện tử", "Số điện thoại", "Tiêu đề", "Nội dung góp ý"):
         assert f">{label}" in html
     # Decree 13/2023: the purpose and how long it is kept, said next to the consent box.
@@ -106,7 +106,7 @@ def test_the_english_form_sends_in_english(client, settings, django_capture_on_c
     html = client.get("/en/contact/").content.decode()
     assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert '<h1 class="page-title">Contact us</h1>' in html
-    assert '<form class="contact-form" method="post" action="/en/contact/" novalidate>' in html
+    assert '<form class="contact-form" method="post" action="/en/contact/#loi-bieu-mau" novalidate>' in html
     assert ">Full name" in html and ">Send message</button>" in html
     assert "only to answer your message" in html and "kept for at most 365 days and then deleted" in html
     assert '<link rel="alternate" hreflang="vi" href="http://testserver/lien-he/">' in html

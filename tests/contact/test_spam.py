@@ -19,12 +19,12 @@ def _fresh_local_counts(monkeypatch):
 @pytest.mark.parametrize(
     ("overrides", "said"),
     [
-        (lambda: {"website": "http://spam.example"}, "Góp ý chưa được gửi. Vui lòng kiểm tra lại"),
+        (lambda: {"website": "http://spam.example"}, "một ô ẩn dùng để chặn thư rác tự động đã có chữ"),
         (lambda: {"started": stamp(seconds_ago=0)}, "quá nhanh sau khi mở trang"),
         (lambda: {"started": stamp(seconds_ago=3 * 24 * 3600)}, "Trang này đã mở quá lâu"),
-        (lambda: {"started": stamp()[:-2] + "xx"}, "Góp ý chưa được gửi"),
-        (lambda: {"started": "1700000000"}, "Góp ý chưa được gửi"),
-        (lambda: {"started": None}, "Góp ý chưa được gửi"),
+        (lambda: {"started": stamp()[:-2] + "xx"}, "không biết trang được mở lúc nào"),
+        (lambda: {"started": "1700000000"}, "không biết trang được mở lúc nào"),
+        (lambda: {"started": None}, "không biết trang được mở lúc nào"),
     ],
     ids=["honeypot", "too-fast", "expired", "tampered", "unsigned", "missing"],
 )
