@@ -189,7 +189,8 @@ class ContactForm(forms.Form):
 
     @property
     def spam_caught(self) -> bool:
-        return any(error.code in ("spam", "stamp", "too_fast", "expired") for error in self.non_field_errors().as_data())
+        caught = ("spam", "stamp", "too_fast", "expired")
+        return any(error.code in caught for error in self.non_field_errors().as_data())
 
     def message_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in ("name", "email", "phone", "subject", "body")}
