@@ -18,7 +18,7 @@ class RegisterFilterForm(forms.Form):
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": "Từ khóa quá dài (tối đa %(limit_value)d ký tự)."},
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Ví dụ: 15-NQ/HU hoặc chuyển đổi số"}),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Ví dụ: 15-NQ/HU"}),
     )
     loai = forms.ModelChoiceField(
         label="Loại văn bản",

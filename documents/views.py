@@ -53,6 +53,7 @@ class DocumentListView(TemplateView):
             page=page,
             words=words,
             filtered=bool(filters or words),
+            narrowed=bool(filters),  # a filter chosen: the "Lọc" box opens with it shown
             query_string=query.urlencode(),
             today=timezone.localdate(),
         )

@@ -49,9 +49,11 @@
 
   // Browsers that cannot show a closed <details>' content (no ::details-content) get the
   // header's menu opened on wide screens, where site.css hides its "Menu" button.
-  var menu = document.querySelector("[data-site-menu]");
-  if (menu && window.CSS && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 48rem)").matches) {
-    menu.open = true;
+  // The documents register's filters ("Lọc") likewise.
+  if (window.CSS && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 48rem)").matches) {
+    document.querySelectorAll("[data-site-menu], [data-register-filters]").forEach(function (box) {
+      box.open = true;
+    });
   }
 
   // "Nghe đọc bài": the article read aloud by the browser's own Vietnamese voice, paragraph by

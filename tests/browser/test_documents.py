@@ -68,3 +68,49 @@ def test_a_document_goes_from_the_writer_to_a_reader(new_context, tmp_path, sett
     saved = Path(tmp_path / "tai-ve.pdf")
     download.save_as(saved)
     assert saved.read_bytes().startswith(b"%PDF-")
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def test_on_a_phone_the_register_shows_its_list_first_and_filters_behind_one_control(new_context, register_lists):
+    from tests.documents.helpers import make_document
+
+    plan = vocabulary(DocumentType, "Kế hoạch")
+    make_document("15-NQ/HU", summary="Về chuyển đổi số trong hệ thống chính trị")
+    make_document("20-KH/HU", doc_type=plan, summary="Kế hoạch tuyên truyền kỷ niệm ngày thành lập Đảng")
+    page = new_context(**PHONE).new_page()
+    page.goto("/van-ban/")
+
+    # The list first: the filters are folded behind "Lọc", the first document on the first screen.
+    expect(page.locator("#id_loai")).to_be_hidden()
+    expect(page.locator(".register-item").first).to_be_in_viewport()
+    # Every control at least 16 px (iOS zooms into smaller ones), the placeholder whole.
+    sizes = page.evaluate(
+        "[...document.querySelectorAll('main input:not([type=hidden]), main select, main button')]"
+        ".map((el) => parseFloat(getComputedStyle(el).fontSize))"
+    )
+    assert sizes and min(sizes) >= 16, sizes
+    box = page.locator("#id_q")
+    assert box.evaluate("(el) => el.scrollWidth <= el.clientWidth"), "the placeholder is cut off"
+
+    # Keyboard: "Lọc" opens with Enter; choose a type; the button applies it (no script needed).
+    page.locator(".register-more > summary").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_loai")).to_be_visible()
+    page.locator("#id_loai").select_option(label="Kế hoạch")
+    page.get_by_role("button", name="Áp dụng bộ lọc").click()
+    expect(page).to_have_url(re.compile(r"loai=ke-hoach"))
+    expect(page.locator(".register-item")).to_have_count(1)
+    expect(page.locator(".register-item")).to_contain_text("20-KH/HU")
+    # Filtered, the box comes back open and says so.
+    expect(page.locator(".register-more > summary")).to_have_text("Lọc (đang lọc)")
+    expect(page.locator("#id_loai")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["viewport"]["width"]
+
+
+def test_on_a_wide_screen_the_filters_are_always_shown(new_context, register_lists):
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto("/van-ban/")
+    expect(page.locator("#id_loai")).to_be_visible()
+    expect(page.locator(".register-more > summary")).to_be_hidden()
