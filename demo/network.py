@@ -39,6 +39,9 @@ SITES = [
      "quantri.thongnhat"),
 ]  # fmt: skip
 
+# Their names on their English pages (a commune without one shows its Vietnamese name there).
+ENGLISH = {PROVINCE: "Dong Thap Provincial Party Committee", "xahoabinh.localhost": "Hoa Binh Commune Party Committee"}
+
 CATEGORIES = ["Tin hoạt động", "Xây dựng Đảng", "Kinh tế - Xã hội"]
 TOPICS = [
     "Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm tại {place}",
@@ -59,7 +62,9 @@ def load_network() -> list[str]:
     for host, name, tagline, place, parent, administrator in SITES:
         site = Site.objects.filter(domain=host).first()
         if site is None:
-            site, _password = create_site(host, name, administrator, parent=parent, tagline=tagline, owner=name)
+            site, _password = create_site(
+                host, name, administrator, parent=parent, tagline=tagline, owner=name, name_en=ENGLISH.get(host, "")
+            )
         with serving(site):
             _content(site, place)
     province = Site.objects.get(domain=PROVINCE)

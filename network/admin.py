@@ -118,6 +118,7 @@ class SiteSettingsInline(admin.StackedInline):
     min_num = max_num = 1
     fieldsets = (
         (None, {"fields": ("tagline", "owner", "responsible", "address", "phone", "email", "licence", "logo")}),
+        ("Trang tiếng Anh", {"fields": ("name_en", "tagline_en")}),
         ("Góp ý và bản đồ", {"fields": ("contact_email", "map_url")}),
         ("Trong mạng cổng thông tin", {"fields": ("parent", "archived_on", "successor")}),
     )

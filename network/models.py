@@ -38,6 +38,12 @@ class SiteSettings(models.Model):
         Site, primary_key=True, on_delete=models.CASCADE, related_name="settings", verbose_name=_("trang")
     )
     tagline = models.CharField(_("dòng giới thiệu"), max_length=255, blank=True)
+    # The English pages' header and footer (pages/, people/, contact/): empty, the Vietnamese
+    # name and tagline are shown there, marked as Vietnamese.
+    name_en = models.CharField(
+        _("tên tiếng Anh"), max_length=255, blank=True, help_text=_("Ví dụ: Dong Thap Provincial Party Committee.")
+    )
+    tagline_en = models.CharField(_("dòng giới thiệu tiếng Anh"), max_length=255, blank=True)
     owner = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True)
     responsible = models.CharField(_("người chịu trách nhiệm"), max_length=255, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)

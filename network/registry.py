@@ -35,6 +35,8 @@ class SiteInfo:
     domain: str
     name: str
     tagline: str = ""
+    name_en: str = ""
+    tagline_en: str = ""
     owner: str = ""
     responsible: str = ""
     address: str = ""

@@ -29,6 +29,8 @@ def identity_from_settings() -> dict:
     contact = getattr(settings, "CONTACT_EMAIL", email)
     return {
         "tagline": settings.SITE_TAGLINE,
+        "name_en": settings.SITE_NAME_EN,
+        "tagline_en": settings.SITE_TAGLINE_EN,
         "owner": settings.SITE_OWNER,
         "responsible": settings.SITE_RESPONSIBLE,
         "address": settings.SITE_ADDRESS,
@@ -55,7 +57,10 @@ def make_first_site(Site, SiteSettings, HostName, using: str = DEFAULT_DB_ALIAS)
     with connections[using].cursor() as cursor:
         for command in connections[using].ops.sequence_reset_sql(no_style(), [Site]):
             cursor.execute(command)
-    SiteSettings.objects.using(using).create(site_id=site.pk, **identity_from_settings())
+    # A migration's historical model may not have every field yet (0004 adds the English ones).
+    known = {field.name for field in SiteSettings._meta.get_fields()}
+    identity = {name: value for name, value in identity_from_settings().items() if name in known}
+    SiteSettings.objects.using(using).create(site_id=site.pk, **identity)
     for host in served:
         if not Site.objects.using(using).filter(domain=host).exists():
             HostName.objects.using(using).get_or_create(host=host, defaults={"site_id": site.pk, "redirect": False})

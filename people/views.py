@@ -52,7 +52,12 @@ WORDS = {
         "organisation_description": "Organisation chart of the {org}, {term}: its boards, offices and people.",
     },
 }
-ORGANISATION = {"vi": "Huyện ủy Gò Công Tây", "en": "Go Cong Tay District Party Committee"}
+def organisation_name(request, lang: str) -> str:
+    """The site's own name (network/), in English on the English pages where it has one."""
+    site = getattr(request, "site", None)
+    if site is None:
+        return ""
+    return (site.name_en or site.name) if lang == "en" else site.name
 
 
 def choose_term(terms: list[Term], wanted: str) -> Term | None:
@@ -93,7 +98,7 @@ class TermPage(TemplateView):
             lang=self.lang,
             en=self.lang == "en",
             w=words,
-            organisation=ORGANISATION[self.lang],
+            organisation=organisation_name(self.request, self.lang),
             terms=terms,
             term=term,
             current=current,

@@ -8,6 +8,11 @@ from .env import env_int, env_str
 SITE_NAME = env_str("SITE_NAME", "Huyện ủy Gò Công Tây")
 OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps show beside the code
 SITE_TAGLINE = env_str("SITE_TAGLINE", "Cổng thông tin điện tử Đảng bộ huyện Gò Công Tây, tỉnh Tiền Giang")
+# The first site's name and tagline on its English pages (network.SiteSettings.name_en, tagline_en).
+SITE_NAME_EN = env_str("SITE_NAME_EN", "Go Cong Tay District Party Committee")
+SITE_TAGLINE_EN = env_str(
+    "SITE_TAGLINE_EN", "Official portal of the Party Committee of Go Cong Tay district, Tien Giang province"
+)
 SITE_OWNER = env_str("SITE_OWNER", "Cơ quan chủ quản: Huyện ủy Gò Công Tây")
 SITE_RESPONSIBLE = env_str("SITE_RESPONSIBLE", "Người chịu trách nhiệm: Chánh Văn phòng Huyện ủy Gò Công Tây")
 SITE_ADDRESS = env_str("SITE_ADDRESS", "Khu phố 1, thị trấn Vĩnh Bình, huyện Gò Công Tây, tỉnh Tiền Giang")

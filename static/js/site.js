@@ -49,6 +49,18 @@
 
   // Browsers that cannot show a closed <details>' content (no ::details-content) get the
   // header's menu opened on wide screens, where site.css hides its "Menu" button.
+  // Escape closes an open menu (the header's, in either language) and gives the focus back to its button.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    document.querySelectorAll("details[data-site-menu][open]").forEach(function (menu) {
+      var button = menu.querySelector("summary");
+      if (!window.matchMedia("(min-width: 48rem)").matches || getComputedStyle(button).display !== "none") {
+        menu.open = false;
+        button.focus();
+      }
+    });
+  });
+
   // The documents register's filters ("Lọc") likewise.
   if (window.CSS && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 48rem)").matches) {
     document.querySelectorAll("[data-site-menu], [data-register-filters]").forEach(function (box) {
