@@ -47,6 +47,8 @@ def site(request):
             "domain": current.domain,
             "name": current.name,
             "tagline": current.tagline,
+            "name_en": current.name_en,
+            "tagline_en": current.tagline_en,
             "owner": current.owner,
             "responsible": current.responsible,
             "address": current.address,

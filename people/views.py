@@ -52,6 +52,8 @@ WORDS = {
         "organisation_description": "Organisation chart of the {org}, {term}: its boards, offices and people.",
     },
 }
+
+
 def organisation_name(request, lang: str) -> str:
     """The site's own name (network/), in English on the English pages where it has one."""
     site = getattr(request, "site", None)
