@@ -47,21 +47,22 @@
     });
   }
 
-  // Browsers that cannot show a closed <details>' content (no ::details-content) get the
-  // header's menu opened on wide screens, where site.css hides its "Menu" button.
-  // Escape closes an open menu (the header's, in either language) and gives the focus back to its button.
+  // Escape closes an open menu (the header's, in either language) and gives the focus back to its
+  // button; on wide screens, where the menu is always shown and its button hidden, it does nothing.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") { return; }
     document.querySelectorAll("details[data-site-menu][open]").forEach(function (menu) {
       var button = menu.querySelector("summary");
-      if (!window.matchMedia("(min-width: 48rem)").matches || getComputedStyle(button).display !== "none") {
+      if (getComputedStyle(button).display !== "none") {
         menu.open = false;
         button.focus();
       }
     });
   });
 
-  // The documents register's filters ("Lọc") likewise.
+  // Browsers that cannot show a closed <details>' content (no ::details-content) get the header's
+  // menu and the documents register's filters ("Lọc") opened on wide screens, where site.css
+  // hides their buttons.
   if (window.CSS && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 48rem)").matches) {
     document.querySelectorAll("[data-site-menu], [data-register-filters]").forEach(function (box) {
       box.open = true;
