@@ -41,13 +41,9 @@ def ngay(value) -> str:
 
 
 def iso_local(value) -> str:
-    """2022-02-02T06:32:00+07:00: ISO 8601 to the second, in the site's time zone."""
+    """2022-02-02T06:32:00+07:00: ISO 8601 to the second, in the site's time zone (a <time
+    datetime> may carry at most three decimals, so none)."""
     return local(value).isoformat(timespec="seconds") if value else ""
-
-
-def date_c(value) -> str:
-    """For <time datetime>: ISO 8601 in the site's time zone, as Django's |date:'c'."""
-    return local(value).isoformat() if value else ""
 
 
 def shorten(text, length: int) -> str:

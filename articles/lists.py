@@ -24,25 +24,34 @@ PER_CATEGORY_ON_HOME = 4
 
 
 class HomeView(TemplateView):
-    """Home: the featured article, the latest ones, and the latest of each category; never an
-    article or a category block an editor kept off it (show_on_home).
+    """Home, as a newspaper's front page: the lead story (the newest featured article, else the
+    newest), a row of three more (the next featured ones, topped up with the newest), the newest
+    after those, and each category's newest; never an article twice on the page, nor one an
+    editor kept off it (show_on_home).
 
-    Template: articles/home.html. Three queries whatever the number of articles.
+    Template: articles/home.html. Five queries whatever the number of articles.
     """
 
     template_name = "articles/home.html"
-    latest_count = 10
+    row_count = 3
+    latest_count = 6
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         published = Article.objects.published().on_home().for_lists()
-        featured = published.filter(is_featured=True).newest_first().first()
-        latest = published.newest_first()
-        if featured:
-            latest = latest.exclude(pk=featured.pk)
-        context["featured"] = featured
-        context["latest"] = list(latest[: self.latest_count])
-        context["category_blocks"] = self.category_blocks()
+        featured = list(published.filter(is_featured=True).newest_first()[: 1 + self.row_count])
+        newest = list(
+            published.newest_first().exclude(pk__in=[article.pk for article in featured])[
+                : 1 + self.row_count + self.latest_count
+            ]
+        )
+        lead = featured[0] if featured else (newest.pop(0) if newest else None)
+        topped_up = self.row_count - len(featured[1:])
+        row = featured[1:] + newest[:topped_up]
+        latest = newest[topped_up:][: self.latest_count]
+        context.update(lead=lead, lead_is_featured=bool(featured), row=row, latest=latest)
+        shown = [article.pk for article in (lead, *row, *latest) if article is not None]
+        context["category_blocks"] = self.category_blocks(shown)
         # A parent site (the province): its communes' newest articles and those it features.
         site = getattr(self.request, "site", None)
         below = sites_below(site.pk) if site is not None else []
@@ -57,7 +66,8 @@ class HomeView(TemplateView):
     def cache_tags(cls, **kwargs):
         return (pagecache.BELOW,)  # the sites below: their articles are shown here
 
-    def category_blocks(self):
+    def category_blocks(self, shown):
+        """Each home category's newest PER_CATEGORY_ON_HOME articles, less those already shown above."""
         categories = list(Category.objects.on_home())
         if not categories:
             return []
@@ -69,6 +79,7 @@ class HomeView(TemplateView):
             Article.objects.published()
             .on_home()
             .filter(category=category)
+            .exclude(pk__in=shown)
             .newest_first()
             .values_list("id", flat=True)[:PER_CATEGORY_ON_HOME]
             for category in categories
@@ -77,6 +88,8 @@ class HomeView(TemplateView):
             ids = list(parts[0].union(*parts[1:], all=True))
         else:
             ids = [pk for part in parts for pk in part]
+        if not ids:
+            return []
         articles = Article.objects.for_lists().filter(pk__in=ids).newest_first()
         by_category = {category.pk: [] for category in categories}
         for article in articles:

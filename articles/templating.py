@@ -4,7 +4,7 @@ absolute_url(path)                     with the request's scheme and host
 article_json_ld(article)               the schema.org NewsArticle block
 latest_news()                          "Tin mới" of the side column: [{url, title, published_at}]
 picture(image, width, height, alt, sizes=…, lazy=…, css_class=…, priority=…)
-value|ngay_gio   value|ngay   value|iso_datetime   value|date_c
+value|ngay_gio   value|ngay   value|iso_datetime (for <time datetime>)
 article|modified_at   text|truncatechars(n)
 """
 
@@ -51,7 +51,6 @@ GLOBALS = {
 FILTERS = {
     "ngay_gio": display.ngay_gio,
     "ngay": display.ngay,
-    "date_c": display.date_c,
     "iso_datetime": display.iso_local,
     "modified_at": display.modified_at,
     "truncatechars": display.shorten,

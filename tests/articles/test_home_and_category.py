@@ -19,20 +19,72 @@ def queries_for(client, url):
     return len(queries)
 
 
+def titles_in(html, region):
+    """The titles of the article links in one part of the home page (between two markers)."""
+    start, end = region
+    part = html[html.index(start) : html.index(end, html.index(start))]
+    return re.findall(r'<a href="/[^"]+\.html">([^<]+)</a>', part)
+
+
 @pytest.mark.django_db
-def test_home_shows_featured_latest_and_each_category(client):
+def test_home_is_a_front_page_with_no_article_twice(client):
     party = make_category(name="Xây dựng Đảng", slug="xay-dung-dang")
     economy = make_category(name="Kinh tế - Xã hội", slug="kinh-te-xa-hoi")
-    featured = make_article(category=party, title="Tin nổi bật hôm nay", is_featured=True, summary="Sapo nổi bật")
-    make_article(category=economy, title="Tin kinh tế mới", lead_image=image_upload(), lead_image_alt="Cánh đồng lúa")
+    now = timezone.now()
+    lead = make_article(category=party, title="Tin nổi bật hôm nay", is_featured=True, summary="Sapo nổi bật")
+    second = make_article(
+        category=party, title="Tin nổi bật hôm qua", is_featured=True, published_at=now - timedelta(days=1)
+    )
+    make_article(
+        category=economy,
+        title="Tin kinh tế mới",
+        lead_image=image_upload(),
+        lead_image_alt="Cánh đồng lúa",
+        published_at=now - timedelta(minutes=30),
+    )
+    for n in range(16):
+        make_article(category=(party, economy)[n % 2], title=f"Tin số {n}", published_at=now - timedelta(hours=n + 2))
     make_article(category=party, title="Bản nháp bí mật", status=Article.Status.DRAFT)
     html = client.get("/").content.decode()
-    assert "Tin nổi bật" in html and featured.title in html and "Sapo nổi bật" in html
-    assert "Tin mới nhất" in html and "Tin kinh tế mới" in html
+
+    top = titles_in(html, ('id="tin-noi-bat"', "</section>"))
+    assert top[0] == lead.title and "Sapo nổi bật" in html  # the lead story, then its row of three
+    assert 'class="card card-large' in html and html.count('class="front-row"') == 1
+    assert top[1:] == [second.title, "Tin kinh tế mới", "Tin số 0"]  # the other featured one first
+    side = titles_in(html, ('id="tin-moi-nhat"', "</aside>"))
+    assert side == [f"Tin số {n}" for n in range(1, 7)]  # the newest after those, in the side column
+    blocks = titles_in(html, ('class="category-grid"', '<div class="layout-side">'))
     assert 'id="cm-xay-dung-dang"' in html and 'id="cm-kinh-te-xa-hoi"' in html
+    assert set(blocks) == {f"Tin số {n}" for n in range(7, 15)}  # four of each category, none shown above
+    everything = top + side + blocks
+    assert len(everything) == len(set(everything)), "an article twice on the home page"
     assert "Bản nháp bí mật" not in html
     assert 'loading="lazy"' in html and "/media/articles/" in html  # thumbnails
     assert "<time datetime=" in html
+
+
+@pytest.mark.django_db
+def test_without_a_featured_article_the_newest_leads(client):
+    category = make_category(name="Tin hoạt động", slug="tin-hoat-dong")
+    now = timezone.now()
+    for n in range(5):
+        make_article(category=category, title=f"Tin số {n}", published_at=now - timedelta(hours=n + 1))
+    html = client.get("/").content.decode()
+    assert "Tin nổi bật" not in html
+    assert titles_in(html, ('id="tin-noi-bat"', "</section>"))[0] == "Tin số 0"
+    assert '<h2 id="tin-noi-bat" class="section-title">Tin mới nhất</h2>' in html
+    assert titles_in(html, ('id="tin-moi-nhat"', "</aside>")) == ["Tin số 4"]  # "Tin khác": after the row
+    assert 'id="cm-tin-hoat-dong"' not in html  # every article already shown: no empty block
+
+
+@pytest.mark.django_db
+def test_a_site_without_an_address_shows_no_empty_contact_lines(client):
+    edit_site(address="", phone="", email="")
+    html = client.get("/").content.decode()
+    assert "Địa chỉ:" not in html and "Điện thoại:" not in html and "mailto:" not in html
+    edit_site(address="Khu phố 1, thị trấn Vĩnh Bình", phone="0273 3826 203", email="")
+    html = client.get("/").content.decode()
+    assert "Địa chỉ: Khu phố 1, thị trấn Vĩnh Bình" in html and "Điện thoại:" in html and "Email:" not in html
 
 
 @pytest.mark.django_db
@@ -40,6 +92,8 @@ def test_home_and_category_query_counts_do_not_grow_with_articles(client, settin
     settings.PAGE_CACHE_SECONDS = 0  # the views' own queries; a cached page costs none
     categories = [make_category() for _ in range(3)]
     make_article(category=categories[0], is_featured=True)
+    for n in range(12):  # enough for the lead, its row, the newest and every category's block
+        make_article(category=categories[n % 3], published_at=timezone.now() - timedelta(minutes=n + 1))
     home, category_page = queries_for(client, "/"), queries_for(client, categories[0].get_absolute_url())
     for n in range(30):
         make_article(category=categories[n % 3], published_at=timezone.now() - timedelta(hours=n + 2))
