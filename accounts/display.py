@@ -43,7 +43,12 @@ DEVICE_NAMES = {
     ("otp_static", "staticdevice"): "bộ mã dự phòng",
     ("otp_static", "statictoken"): "mã dự phòng",
 }
-APP_NAMES = {"otp_totp": "Xác thực hai lớp: ứng dụng", "otp_static": "Xác thực hai lớp: mã dự phòng"}
+# django-axes has no verbose name: the admin shows its label, "Axes" (upper case on the index).
+APP_NAMES = {
+    "otp_totp": "Xác thực hai lớp: ứng dụng",
+    "otp_static": "Xác thực hai lớp: mã dự phòng",
+    "axes": "Đăng nhập: nhật ký và khóa tạm",
+}
 
 
 # Django's default permissions are stored as "Can add <model>" (not translatable).

@@ -6,7 +6,9 @@ from html.parser import HTMLParser
 # Words of Django's admin, auth, django-reversion(-compare), django-axes and django-otp
 # screens that have no place on a Vietnamese page. Matched as whole words, case as written:
 # "Go" is the changelist's action button, while "go" is part of slugs (go-cong-tay).
-# None of them is a Vietnamese syllable written without marks ("in", "to", "do", "can",
+# The apps' labels capitalised ("Articles", "Axes") are what an app without a verbose name
+# shows, and what a library's template printing app_label shows (reversion-compare's
+# breadcrumbs). None of them is a Vietnamese syllable written without marks ("in", "to", "do", "can",
 # "tin", "an", "con" are, and are left out).
 ENGLISH = set(
     """
@@ -28,7 +30,9 @@ ENGLISH = set(
     Previous previous next Next First Last page Page items item list List Summary summary
     Continue Submit Send Sign sign Log Welcome welcome Documentation documentation
     can't don't doesn't won't isn't Can't Don't deleted changed added Added Changed Deleted
-    True False login
+    True False login Powered POWERED
+    Articles Axes AXES Documents Pages People Contact Navigation Accounts Ratings Hits Network
+    Archives Reversion models Models
     """.split()  # noqa: SIM905 - a paragraph of words reads better than a list of 250 strings
 )
 # Not English: names and codes that are the same in Vietnamese. Kept short; each says why.
