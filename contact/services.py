@@ -11,6 +11,7 @@ from django.utils import timezone
 from core import tasks
 from core.addresses import client_address
 from core.limits import address_group, hourly_limit_exceeded, keyed_hash
+from core.sites import absolute_url
 
 from .models import Message
 
@@ -58,7 +59,8 @@ def send_notice(message_id: int) -> None:
     if message is None:
         return
     to = getattr(settings, "CONTACT_EMAIL", settings.SITE_EMAIL)
-    admin_path = reverse("admin:contact_message_change", args=[message.pk])
+    # Read in a mail program: the whole address, on the message's own site (its admin lists it).
+    admin_url = absolute_url(message.site_id, reverse("admin:contact_message_change", args=[message.pk]))
     lines = [
         f"Góp ý mới trên cổng thông tin {settings.SITE_NAME}.",
         "",
@@ -69,7 +71,7 @@ def send_notice(message_id: int) -> None:
         "",
         message.body,
         "",
-        f"Xem và xử lý trong trang quản trị: {admin_path}",
+        f"Xem và xử lý trong trang quản trị: {admin_url}",
     ]
     try:
         send_mail(

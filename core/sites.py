@@ -21,6 +21,7 @@ belong to their owner's site and carry no field of their own.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +78,20 @@ def address_on(site_id: int, path: str) -> str:
 
     domain = Site.objects._get_site_by_id(site_id).domain  # Django's own per-process cache of sites
     return f"//{with_port(domain, host[1])}{path}"
+
+
+def absolute_url(site_id: int, path: str) -> str:
+    """`path` on the site `site_id` with scheme and host, for what is read away from any page
+    (an e-mail): SITE_URL for the first site; another site's main name with SITE_URL's scheme
+    (https when SITE_URL is not set)."""
+    from django.contrib.sites.models import Site
+
+    base = settings.SITE_URL
+    if base and site_id == FIRST_SITE_ID:
+        return f"{base}{path}"
+    scheme = base.partition("://")[0] if base else "https"
+    domain = Site.objects._get_site_by_id(site_id).domain  # Django's own per-process cache of sites
+    return f"{scheme}://{domain}{path}"
 
 
 def site_id_of(site) -> int:

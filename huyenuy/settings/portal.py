@@ -1,6 +1,10 @@
 """The portal's own settings: its identity (Decree 42/2022), the contact form, ratings and
 views, and the editor's toolbar."""
 
+import re
+
+from django.core.exceptions import ImproperlyConfigured
+
 from .env import env_int, env_str
 
 # The portal's identity, printed in the header and footer (Decree 42/2022 asks
@@ -21,6 +25,14 @@ SITE_EMAIL = env_str("SITE_EMAIL", "huyenuygocongtay@tiengiang.gov.vn")
 SITE_LICENCE = env_str("SITE_LICENCE", "")
 # The emblem beside the name in the header: a static file's path or an address; empty: the name alone.
 SITE_LOGO = env_str("SITE_LOGO", "img/favicon.svg")
+
+# The first site's address as readers type it ("https://huyenuygocongtay.vn"): links read
+# outside a page, such as the admin's address in the contact form's e-mail, are built on it
+# (core.sites.absolute_url); another site's on its main name, with this scheme. Empty: https
+# on the site's main name.
+SITE_URL = env_str("SITE_URL", "").strip().rstrip("/")
+if SITE_URL and not re.fullmatch(r"https?://[^/\s?#]+", SITE_URL):
+    raise ImproperlyConfigured(f"SITE_URL must be http(s)://host[:port] with no path, not {SITE_URL!r}")
 
 # Contact and feedback (contact/): where messages are announced, how long they are kept, spam limits.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", SITE_EMAIL)
@@ -85,5 +97,9 @@ CKEDITOR_5_CONFIGS = {
         },
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells", "toggleTableCaption"]},
         "link": {"defaultProtocol": "https://"},
+        # django-ckeditor-5 always sets licenseKey "GPL" (static/django_ckeditor_5/app.js), and
+        # under the GPL CKEditor 5 shows its logo whenever the editor has the focus: only a
+        # commercial licence key hides it. Its "Powered by" label is ours to word.
+        "ui": {"poweredBy": {"label": "Trình soạn thảo"}},
     }
 }
