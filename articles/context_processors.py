@@ -55,6 +55,7 @@ def site(request):
             "phone": current.phone,
             "email": current.email,
             "licence": current.licence,
+            "office": current.office,
             "logo": site_logo(current.logo),
             "is_archive": current.is_archive,
             "archive": archive_notice(request, current),

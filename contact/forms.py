@@ -31,8 +31,8 @@ TEXTS = {
         "subject": ("Tiêu đề", ""),
         "body": ("Nội dung góp ý", ""),
         "consent": (
-            "Tôi đồng ý cho Văn phòng Huyện ủy dùng các thông tin trên",
-            "Mục đích: chỉ để trả lời góp ý của bạn; chỉ cán bộ Văn phòng Huyện ủy xem. "
+            "Tôi đồng ý cho {office} dùng các thông tin trên",
+            "Mục đích: chỉ để trả lời góp ý của bạn; chỉ cán bộ {office} xem. "
             "Thông tin được lưu tối đa {days} ngày rồi xóa "
             "(Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).",
         ),
@@ -113,15 +113,16 @@ class ContactForm(forms.Form):
     website = forms.CharField(required=False)
     started = forms.CharField(required=False)
 
-    def __init__(self, *args, language: str = "vi", **kwargs):
+    def __init__(self, *args, language: str = "vi", office: str = "Văn phòng", **kwargs):
+        """office: who answers, named in the consent ("Văn phòng Huyện ủy Gò Công Tây"; SiteInfo.office)."""
         super().__init__(*args, **kwargs)
         self.language = language
         self.texts = texts = TEXTS[language]
         days = getattr(settings, "CONTACT_RETENTION_DAYS", 365)
         for name in ("name", "email", "phone", "subject", "body", "consent"):
             field = self.fields[name]
-            field.label, help_text = texts[name]
-            field.help_text = help_text.format(days=days)
+            label, help_text = texts[name]
+            field.label, field.help_text = label.format(office=office), help_text.format(days=days, office=office)
             # Field.run_validators() puts these in place of the validators' own, by code.
             field.error_messages = {
                 "required": texts["required"].get(name, ""),

@@ -54,6 +54,11 @@ class SiteInfo:
     def is_archive(self) -> bool:
         return self.archived_on is not None
 
+    @property
+    def office(self) -> str:
+        """Who answers the readers: "Văn phòng Huyện ủy Gò Công Tây", "Văn phòng Đảng ủy xã Hòa Bình"."""
+        return f"Văn phòng {self.name}"
+
 
 # What a page made before any site was known shows (a 400 for a forged Host header): no site's name.
 NO_SITE = SiteInfo(pk=0, domain="", name="Cổng thông tin điện tử")
