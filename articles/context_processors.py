@@ -48,6 +48,9 @@ def site(request):
             "name": current.name,
             "tagline": current.tagline,
             "name_en": current.name_en,
+            # The English pages' name, and "vi" where it is the Vietnamese one for want of an English one
+            "name_english": current.name_in("en"),
+            "name_english_lang": "" if current.name_en else "vi",
             "tagline_en": current.tagline_en,
             "owner": current.owner,
             "responsible": current.responsible,

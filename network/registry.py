@@ -54,6 +54,11 @@ class SiteInfo:
     def is_archive(self) -> bool:
         return self.archived_on is not None
 
+    def name_in(self, lang: str) -> str:
+        """The name to show on a page in `lang`: on an English page the English one where the site
+        has one, else the Vietnamese one (which the page then marks lang="vi")."""
+        return (self.name_en or self.name) if lang == "en" else self.name
+
     @property
     def office(self) -> str:
         """Who answers the readers: "Văn phòng Huyện ủy Gò Công Tây", "Văn phòng Đảng ủy xã Hòa Bình"."""

@@ -59,7 +59,7 @@ def organisation_name(request, lang: str) -> str:
     site = getattr(request, "site", None)
     if site is None:
         return ""
-    return (site.name_en or site.name) if lang == "en" else site.name
+    return site.name_in(lang)
 
 
 def choose_term(terms: list[Term], wanted: str) -> Term | None:
