@@ -41,12 +41,33 @@ def in_archive(request) -> bool:
     return bool(getattr(getattr(request, "working_site", None), "is_archive", False))
 
 
+def waiting_for_review(request) -> list[dict]:
+    """For each kind of content this person approves on the site worked on (the admin serves
+    that site alone, network/access.py): how many items wait for review, and the list that
+    shows them. One COUNT query per kind."""
+    waiting = []
+    for model, model_admin in admin.site._registry.items():
+        if not isinstance(model_admin, WorkflowAdminMixin) or not model_admin.can_publish(request):
+            continue
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        waiting.append(
+            {
+                "name": opts.verbose_name,
+                "count": model._default_manager.filter(status=PENDING).count(),
+                "url": f"{url}?{model_admin.pending_query}",
+            }
+        )
+    return waiting
+
+
 class WorkflowAdminMixin:
     """Roles, status choices, publish/withdraw/submit actions and revision safety.
     Use it before reversion's (Compare)VersionAdmin in the bases."""
 
     writer_locked_fields = ()  # fields only approvers may set
     preview_url_name = ""  # "articles:preview": where "Xem trước" shows the item as readers would
+    pending_query = "status__exact=pending"  # the list's filter for what waits for review
 
     def _perm(self, action: str) -> str:
         opts = self.model._meta
@@ -144,8 +165,23 @@ class WorkflowAdminMixin:
         if request.method == "POST" and getattr(form, "stored_fields", None):
             form.keep_unsaved_photos()  # the form was valid, an inline was not: nothing was saved
         if "status" in context["adminform"].form.fields:
-            context["workflow_actions"] = self.workflow_actions(request, obj)
+            actions = self.workflow_actions(request, obj)
+            forward = PUBLISHED if self.can_publish(request) else PENDING  # the step forward: the primary button
+            context["workflow_actions"] = actions
+            context["workflow_primary"] = forward if any(value == forward for value, _label in actions) else None
+            context["show_save_and_add_another"] = False  # one row of what matters, not five buttons
+        stored = obj is not None and obj.pk
+        context["workflow_status"] = obj.public_state() if stored else _("Mới, chưa lưu")
+        context["workflow_next"] = self._next_step(request, obj) if stored else ""
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _next_step(self, request, obj) -> str:
+        """What the status line says comes next: the work an approver has, a writer's wait."""
+        if obj.status != PENDING:
+            return ""
+        if self.can_publish(request):
+            return _("Xem lại rồi bấm “Xuất bản” để đăng, hoặc “Lưu nháp” để trả lại người viết.")
+        return _("Đã gửi duyệt: Thư ký tòa soạn sẽ xem và xuất bản.")
 
     def view_on_site(self, obj):
         """ "Xem trên trang web" only for what readers can see (a draft's address is a 404)."""
@@ -165,7 +201,7 @@ class WorkflowAdminMixin:
         if newly_published and "published_at" not in form.changed_data and obj.published_at < timezone.now():
             obj.published_at = timezone.now()  # published now, not back-dated to the draft's first day
         super().save_model(request, obj, form, change)
-        request._workflow_said = self._what_happened(obj, form, change)
+        request._workflow_said = self._what_happened(obj, form, change, approver=self.can_publish(request))
 
     def construct_change_message(self, request, form, formsets, add=False):
         """The history's and the revision's comment: what changed, the status spelled out
@@ -175,8 +211,15 @@ class WorkflowAdminMixin:
         return changes.describe(form, formsets or [])  # the list's editable columns send none
 
     @staticmethod
-    def _what_happened(obj, form, change) -> str | None:
-        if change and "status" not in form.changed_data:
+    def _what_happened(obj, form, change, approver: bool) -> str | None:
+        # Not changed_data: with no button pressed the status field is sent empty, which the
+        # form counts as a change even though clean_status() keeps the stored one.
+        if change and form.initial.get("status") == obj.status:
+            if approver and obj.status == PENDING:  # saved, not decided: say so, and what is left to do
+                return (
+                    _("Đã lưu “%s”; vẫn đang chờ duyệt, bạn đọc chưa xem được. Khi duyệt xong, bấm “Xuất bản” để đăng.")
+                    % obj
+                )
             return None
         if obj.status == PENDING:
             return _("Đã gửi “%s” để Thư ký tòa soạn duyệt.") % obj

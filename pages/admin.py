@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
 
 from core.workflow import WorkflowAdminMixin
+from images.thumbnails import thumbnail
 
 from .forms import PageAdminForm
 from .models import Page
@@ -20,13 +21,13 @@ class PageAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     list_select_related = ["created_by"]
     search_fields = ["title", "summary"]
     ordering = ["language", "path"]
-    readonly_fields = ["links", "created_by_name", "created_at", "updated_at"]
+    readonly_fields = ["photo_preview", "links", "created_by_name", "created_at", "updated_at"]
     actions = ["publish", "unpublish", "submit_for_review"]
     history_latest_first = True
     compare_exclude = ["updated_at", "search_text", "path"]
     fieldsets = [
         (_("Trang"), {"fields": ["title", "slug", "language", "parent", "translation_of", "summary", "body"]}),
-        (_("Ảnh"), {"fields": ["photo", "photo_alt", "photo_caption"]}),
+        (_("Ảnh"), {"fields": ["photo_preview", "photo", "photo_alt", "photo_caption"]}),
         (_("Menu"), {"fields": ["order", "show_in_menu"]}),
         (_("Xuất bản"), {"fields": ["status", "published_at", "links"]}),
         (_("Lịch sử"), {"fields": ["created_by_name", "created_at", "updated_at"]}),
@@ -47,3 +48,9 @@ class PageAdmin(WorkflowAdminMixin, CompareVersionAdmin):
     @admin.display(description=_("địa chỉ"), ordering="path")
     def address(self, page):
         return page.get_absolute_url()
+
+    @admin.display(description=_("ảnh đang dùng"))
+    def photo_preview(self, item):
+        if not item.photo:
+            return _("Chưa có ảnh.")
+        return thumbnail(item.photo, item.photo_width, item.photo_height, item.photo_alt, 240)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
 
 from core.workflow import WorkflowAdminMixin
+from images.thumbnails import thumbnail
 
 from .forms import PersonAdminForm
 from .models import Person, Term, Unit
@@ -65,12 +66,12 @@ class PersonAdmin(WorkflowAdminMixin, CompareVersionAdmin):
         (_("Cán bộ"), {"fields": ["name", "position", "unit", "term", "is_leader", "order"]}),
         (_("Nhiệm vụ"), {"fields": ["duties"]}),
         (_("Liên hệ"), {"fields": ["phone", "email"]}),
-        (_("Ảnh chân dung"), {"fields": ["photo", "photo_alt"]}),
+        (_("Ảnh chân dung"), {"fields": ["photo_preview", "photo", "photo_alt"]}),
         (_("Tiếng Anh"), {"classes": ["collapse"], "fields": ["position_en", "duties_en"]}),
         (_("Xuất bản"), {"fields": ["status", "published_at", "links"]}),
         (_("Lịch sử"), {"fields": ["created_by_name", "created_at", "updated_at"]}),
     ]
-    readonly_fields = ["links", "created_by_name", "created_at", "updated_at"]
+    readonly_fields = ["photo_preview", "links", "created_by_name", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]
 
     def get_changeform_initial_data(self, request):
@@ -85,3 +86,9 @@ class PersonAdmin(WorkflowAdminMixin, CompareVersionAdmin):
             return super().save_model(request, obj, form, change)
         with form.photos_removed_on_failure():  # the photo was stored while the form validated
             super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("ảnh đang dùng"))
+    def photo_preview(self, item):
+        if not item.photo:
+            return _("Chưa có ảnh.")
+        return thumbnail(item.photo, item.photo_width, item.photo_height, item.photo_alt, 240)
