@@ -125,7 +125,7 @@ def test_the_home_has_its_side_column_of_new_documents_before_any_view_is_counte
     side = page.locator(".layout-side")
     expect(side.get_by_role("heading", name="Văn bản mới")).to_be_visible()
     expect(side.get_by_role("heading", name="Xem nhiều")).to_have_count(0)
-    expect(side.locator(".side-list a").first).to_have_text("20-NQ/HU")
+    expect(side.locator(".latest-documents .side-list a").first).to_have_text("20-NQ/HU")
     expect(side.locator(".side-list-text").first).to_have_text("Về đẩy mạnh chuyển đổi số năm 2025")
     main, aside = box(page, "main"), side.bounding_box()
     if viewport is DESKTOP:
