@@ -1,11 +1,12 @@
-"""Remake docs/screenshots/ from the demo content: the home, article, print and admin pages,
-on a phone (375x740) and a desktop (1280x900), as Debian's Chromium shows them.
+"""Remake docs/screenshots/ from the demo content: the readers' pages, print preview and the
+admin, on a phone (390x844) and desktops (1280x900, 1440x900), as Debian's Chromium shows them.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
 It builds a throwaway SQLite copy of the portal in a temporary folder (migrate, load_demo,
 an admin account), serves it with `manage.py runserver` on a free port, and takes the first
-screen of each page (what a reader sees before scrolling). Nothing of the local var/ is used.
+screen of each page (what a reader sees before scrolling; the whole front page once). Nothing
+of the local var/ is used.
 """
 
 import argparse
@@ -20,7 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+VIEWPORTS = {
+    "phone": {"width": 390, "height": 844},
+    "desktop": {"width": 1280, "height": 900},
+    "wide": {"width": 1440, "height": 900},
+}
 SEED = "Nâng cao chất lượng lãnh đạo của Đảng bộ xã"
 PASSWORD = "anh-chup-man-hinh-2026"  # noqa: S105 - the throwaway copy's admin, gone with it
 
@@ -73,29 +78,67 @@ def seed_address(env) -> str:
     return out[-2], out[-1]
 
 
+# (file name, address, viewport, whole page?): what a reader, then an editor, meets first. The
+# address may hold {article} (the seed article's) and {id} (its number).
+READER = [
+    ("home-phone", "/", "phone", False),
+    ("home-desktop", "/", "desktop", True),  # the whole front page: the grid of category blocks
+    ("home-wide", "/", "wide", False),
+    ("article-phone", "{article}", "phone", False),
+    ("article-desktop", "{article}", "desktop", False),
+    ("documents-phone", "/van-ban/", "phone", False),
+    ("contact-phone", "/lien-he/", "phone", False),
+    ("english-desktop", "/en/", "desktop", False),
+]
+EDITOR = [
+    ("admin-list-desktop", "/admin/articles/article/", "desktop", False),
+    ("admin-desktop", "/admin/articles/article/{id}/change/", "desktop", False),
+    ("admin-phone", "/admin/articles/article/{id}/change/", "phone", False),
+    ("admin-home-desktop", "/admin/", "desktop", False),
+]
+
+
 def shoot(base: str, out: Path, article: str, article_id: str) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    pages = {"home": "/", "article": article, "print": f"/ban-in/{article_id}.html"}
     made = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        for device, viewport in VIEWPORTS.items():
-            context = browser.new_context(base_url=base, viewport=viewport, locale="vi-VN")
-            page = context.new_page()
-            for name, path in pages.items():
-                page.goto(path, wait_until="networkidle")
-                made.append(out / f"{name}-{device}.png")
-                page.screenshot(path=made[-1])
+        contexts = {
+            device: browser.new_context(base_url=base, viewport=viewport, locale="vi-VN")
+            for device, viewport in VIEWPORTS.items()
+        }
+        for name, path, device, whole in READER:
+            page = contexts[device].new_page()
+            page.goto(path.format(article=article, id=article_id), wait_until="networkidle")
+            if whole:  # lazy photos below the first screen load as a reader scrolls to them
+                page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+                page.wait_for_load_state("networkidle")
+            made.append(out / f"{name}.png")
+            page.screenshot(path=made[-1], full_page=whole)
+            page.close()
+        # Print preview: the article as Ctrl+P lays it out on A4 (static/css/print.css).
+        paper = browser.new_context(base_url=base, viewport={"width": 794, "height": 1123}, locale="vi-VN")
+        page = paper.new_page()
+        page.emulate_media(media="print")
+        page.goto(article, wait_until="networkidle")
+        made.append(out / "print.png")
+        page.screenshot(path=made[-1])
+        paper.close()
+        for device in {device for _, _, device, _ in EDITOR}:
+            page = contexts[device].new_page()
             page.goto("/admin/login/")
             page.fill("#id_username", "admin")
             page.fill("#id_password", PASSWORD)
             page.locator("input[type=submit], button[type=submit]").first.click()
             page.wait_for_load_state("networkidle")
-            page.goto(f"/admin/articles/article/{article_id}/change/", wait_until="networkidle")
-            made.append(out / f"admin-{device}.png")
-            page.screenshot(path=made[-1])
-            context.close()
+            page.close()
+        for name, path, device, whole in EDITOR:
+            page = contexts[device].new_page()
+            page.goto(path.format(article=article, id=article_id), wait_until="networkidle")
+            made.append(out / f"{name}.png")
+            page.screenshot(path=made[-1], full_page=whole)
+            page.close()
         browser.close()
     return made
 
