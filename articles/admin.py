@@ -116,8 +116,8 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
         "category",
         "status_label",
         "created_by_name",
-        "published_at",
-        "updated_at",
+        "published_on",
+        "updated_on",
         "views_7_days",
     ]
     list_display_links = ["lead_thumbnail", "title"]
@@ -193,19 +193,27 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
 
     @admin.display(description=_("ảnh"))
     def lead_thumbnail(self, article):
-        return thumbnail(
-            article.lead_image, article.lead_image_width, article.lead_image_height, article.lead_image_alt, 64
-        )
+        return self._thumbnail(article, 48)
 
     @admin.display(description=_("ảnh đang dùng"))
     def lead_image_preview(self, article):
-        if not article.lead_image:
-            return _("Chưa có ảnh đại diện.")
-        return thumbnail(
-            article.lead_image, article.lead_image_width, article.lead_image_height, article.lead_image_alt, 240
-        )
+        return self._thumbnail(article, 240) if article.lead_image else _("Chưa có ảnh đại diện.")
 
-    @admin.display(description=_("lượt xem (7 ngày)"), ordering="views_7_days")
+    @staticmethod
+    def _thumbnail(article, shown_width: int) -> str:
+        image, alt = article.lead_image, article.lead_image_alt
+        return thumbnail(image, article.lead_image_width, article.lead_image_height, alt, shown_width)
+
+    # Dates as "06/12/2026 18:01": Django's vi "18:01 Ngày 06 tháng 12 năm 2026" takes twice the width.
+    @admin.display(description=_("xuất bản"), ordering="published_at")
+    def published_on(self, article):
+        return timezone.localtime(article.published_at).strftime("%d/%m/%Y %H:%M")
+
+    @admin.display(description=_("cập nhật"), ordering="updated_at")
+    def updated_on(self, article):
+        return timezone.localtime(article.updated_at).strftime("%d/%m/%Y %H:%M")
+
+    @admin.display(description=_("xem 7 ngày"), ordering="views_7_days")
     def views_7_days(self, article):
         return getattr(article, "views_7_days", None) or 0
 
