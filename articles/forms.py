@@ -64,6 +64,9 @@ class SearchForm(forms.Form):
         words = list(dict.fromkeys(search_words(data.get("q", ""))))
         if "q" in data and not words:
             self.add_error("q", _("Từ khóa cần có ít nhất một chữ hoặc số."))
+        elif words and all(len(word) == 1 for word in words):
+            # "a", "ở", "1": in nearly every article, nothing a reader could page through.
+            self.add_error("q", _("Từ khóa quá ngắn: hãy nhập một từ có ít nhất hai chữ cái hoặc chữ số."))
         data["words"] = words[:MAX_WORDS]
         if data.get("tu_ngay") and data.get("den_ngay") and data["tu_ngay"] > data["den_ngay"]:
             self.add_error("den_ngay", _("“Đến ngày” phải sau hoặc bằng “Từ ngày”."))

@@ -2,15 +2,22 @@
 
 "go cong tay", "Gò Công Tây", "GÒ CÔNG TÂY" and the same text pasted in NFD
 all become the words ["go", "cong", "tay"], matched against Article.search_text
-(the same normalisation, stored on save). On PostgreSQL the words
-become a full-text query on a GIN-indexed word vector (migrations
-0006, 0007); SQLite reads the table with LIKE, correctly, just slower.
+(the same normalisation, stored on save). On PostgreSQL the words become a
+full-text query on the word vector (migration 0007), through one of two indexes:
+
+- RUM (migration 0019, where the extension is installed): the index keeps each
+  article's published_at beside its words, so the newest matches come out of the
+  index in order and the scan stops at MAX_RESULTS, whatever the size of the archive;
+- GIN (0007, the fallback): every match is found, then sorted by date.
+
+SQLite reads the table with LIKE, correctly, just slower. Which path a database has
+is asked once per process (rum_index()).
 """
 
 import re
 
 from django.db import connection
-from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.html import escape
@@ -24,19 +31,43 @@ from .querysets import SEARCH_FIELDS
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
-MAX_RESULTS = 1000
+MAX_RESULTS = 1000  # ranked and paged: the newest matches, and a stated bound ("1.000 … mới nhất")
+TITLE_RESULTS = 50  # title matches from the whole archive, however old, ranked above the rest
+RUM_INDEX = "article_search_rum_idx"
+
+_rum_index: dict[tuple[str, str], bool] = {}
 
 
-def search_articles(words: list[str], *, category=None, date_from=None, date_to=None, sites=None):
-    """The newest MAX_RESULTS published articles containing every word: title matches
-    first, then the whole phrase anywhere, then the rest; newest first within each. Of the
-    site being served, or of `sites` (a network-wide search)."""
-    articles = (Article.objects.across(sites) if sites else Article.objects).published()
+def rum_index() -> bool:
+    """Whether this database has the RUM index of migration 0019: one query per process and database."""
+    if connection.vendor != "postgresql":
+        return False
+    key = (connection.alias, connection.settings_dict["NAME"])
+    if key not in _rum_index:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [RUM_INDEX])
+            _rum_index[key] = cursor.fetchone() is not None
+    return _rum_index[key]
+
+
+def search_articles(words: list[str], **filters) -> list[tuple[int, object, int]]:
+    """(rank, published_at, pk) of the published articles containing every word, best first:
+    the MAX_RESULTS newest, and the TITLE_RESULTS newest whose title has them all wherever
+    in the archive; ranked title phrase, all words in the title, the phrase anywhere, the
+    rest, and newest first within a rank. One query; `filters` as matches() takes them."""
+    return sorted(set(matches(words, **filters)), reverse=True)[:MAX_RESULTS]
+
+
+def matches(words: list[str], *, category=None, date_from=None, date_to=None, sites=None):
+    """The query of search_articles(): two reads of the word index in date order, one for
+    the titles, each stopping at its limit. Of the site being served, or of `sites` (a
+    network-wide search)."""
+    now = timezone.now()
+    articles = (Article.objects.across(sites) if sites else Article.objects).published(now)
     if connection.vendor == "postgresql":
-        # Every word, through the GIN index of the search_vector column (migration 0007).
-        query = " & ".join(words)  # words are [a-z0-9]+ only: nothing to escape in a tsquery
+        # words are [a-z0-9]+ only (core.text.search_words): nothing to escape in a tsquery.
         articles = articles.filter(
-            RawSQL("search_vector @@ to_tsquery('simple', %s)", [query], output_field=BooleanField())
+            RawSQL("search_vector @@ to_tsquery('simple', %s)", [" & ".join(words)], output_field=BooleanField())
         )
     else:
         for word in words:
@@ -47,16 +78,29 @@ def search_articles(words: list[str], *, category=None, date_from=None, date_to=
         articles = articles.filter(published_at__date__gte=date_from)
     if date_to is not None:
         articles = articles.filter(published_at__date__lte=date_to)
-    # A broad query on a large archive ("nông thôn mới" matches a tenth of it) would
-    # rank every match: only the newest MAX_RESULTS are ranked and shown. PostgreSQL
-    # finds them by walking the date index (common words) or the word index (rare ones).
-    newest = articles.order_by("-published_at", "-id").values("id")[:MAX_RESULTS]
-    # The excerpt needs the body; the search copies are only compared in SQL, never read.
-    articles = Article._base_manager.filter(pk__in=newest).select_related("category").defer(*SEARCH_FIELDS)
-    phrase = f" {' '.join(words)} "
     all_in_title = Q()
     for word in words:
         all_in_title &= Q(search_title__contains=f" {word} ")
+    rank = _rank(words, all_in_title)
+    newest = _newest_first(articles, now)
+    title_matches = newest.filter(all_in_title)
+    if not connection.features.supports_slicing_ordering_in_compound:
+        # SQLite: no LIMIT inside a UNION; it reads the table anyway.
+        either = Q(pk__in=newest.values("pk")[:MAX_RESULTS]) | Q(pk__in=title_matches.values("pk")[:TITLE_RESULTS])
+        return Article._base_manager.filter(either).annotate(rank=rank).values_list("rank", "published_at", "pk")
+    # UNION ALL of two index reads that stop at their LIMIT (an article in both comes twice:
+    # search_articles() keeps one). An outer "pk IN (…) OR pk IN (…)" would read the whole table.
+    columns = ("rank", "published_at", "pk")
+    return (
+        newest.annotate(rank=rank)
+        .values_list(*columns)[:MAX_RESULTS]
+        .union(title_matches.annotate(rank=rank).values_list(*columns)[:TITLE_RESULTS], all=True)
+    )
+
+
+def _rank(words: list[str], all_in_title: Q) -> Case:
+    """4: the phrase is the title or in it; 3: every word in the title; 2: the phrase anywhere; 1: the rest."""
+    phrase = f" {' '.join(words)} "
     if connection.vendor == "postgresql":
         # From the word vector: no need to read every matching article's long text.
         phrase_anywhere = RawSQL(
@@ -64,14 +108,25 @@ def search_articles(words: list[str], *, category=None, date_from=None, date_to=
         )
     else:
         phrase_anywhere = Q(search_text__contains=phrase)
-    rank = Case(
+    return Case(
         When(search_title__contains=phrase, then=Value(4)),
         When(all_in_title, then=Value(3)),
         When(phrase_anywhere, then=Value(2)),
         default=Value(1),
         output_field=IntegerField(),
     )
-    return articles.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
+
+
+def _newest_first(articles, now):
+    if rum_index():
+        # Read in order from the RUM index (published_at attached to the words): the scan
+        # stops at the LIMIT. "<=|" is the distance to `now` from the past; published()
+        # keeps the future out. No id after it: a second key would make PostgreSQL sort
+        # every match again (articles published in the same microsecond are cut at random).
+        distance = RawSQL("published_at <=| %s", [now], output_field=FloatField())
+        return articles.order_by(distance.asc())
+    # GIN: every match is found and the newest are sorted out of them.
+    return articles.order_by("-published_at", "-id")
 
 
 def _normalised(text: str) -> str:
@@ -112,14 +167,13 @@ def excerpt(article: Article, words: list[str], width: int = 260) -> str:
 
 
 def candidates(words: list[str], filters: dict):
-    found = search_articles(
+    rows = search_articles(
         words,
         category=filters.get("chuyen_muc"),
         date_from=filters.get("tu_ngay"),
         date_to=filters.get("den_ngay"),
         sites=filters.get("sites"),
     )
-    rows = found.values_list("rank", "published_at", "pk")[:MAX_RESULTS]
     return [(rank, timezone.localtime(when), pk) for rank, when, pk in rows]
 
 

@@ -157,13 +157,16 @@ def test_search_pages_twenty_at_a_time_with_a_fixed_query_count(client, db, sett
     assert first == third <= 6
 
 
-def test_broad_queries_rank_only_the_newest_matches_and_say_so(client, db, settings, monkeypatch):
+def test_broad_queries_rank_the_newest_matches_and_every_title_match_and_say_so(client, db, settings, monkeypatch):
     from articles import search
 
     settings.PAGE_CACHE_SECONDS = 0
     monkeypatch.setattr(search, "MAX_RESULTS", 3)
     category = make_category()
     old_title_match = make_article(title="Lễ hội nghinh Ông", published_at=timezone.now() - timedelta(days=30))
+    old_body_match = make_article(
+        title="Tin cũ", summary="Lễ hội nghinh Ông năm xưa.", published_at=timezone.now() - timedelta(days=20)
+    )
     newest = [
         make_article(title=f"Tin số {n}", summary="Ngư dân tổ chức lễ hội nghinh Ông.", category=category,
                      published_at=timezone.now() - timedelta(hours=n))
@@ -173,12 +176,13 @@ def test_broad_queries_rank_only_the_newest_matches_and_say_so(client, db, setti
     html = response.content.decode()
     assert "Có rất nhiều kết quả" in html and "dưới đây là 3 bài viết phù hợp và mới nhất" in html
     titles = found(client, "lễ hội nghinh ông")
-    assert titles == [article.title for article in newest[:3]]  # the oldest match is left out
-    assert old_title_match.title not in titles
+    # The title match however old (the whole archive's titles are searched), then the newest.
+    assert titles == [old_title_match.title, newest[0].title, newest[1].title]
+    assert old_body_match.title not in titles
     monkeypatch.setattr(search, "MAX_RESULTS", 10)
     titles = found(client, "lễ hội nghinh ông")
-    assert titles[0] == old_title_match.title and len(titles) == 5  # all ranked: the title match first
-    assert "Tìm thấy 5 kết quả" in client.get("/tim-kiem/", {"q": "lễ hội nghinh ông"}).content.decode()
+    assert titles[0] == old_title_match.title and len(titles) == 6 and titles[-1] == old_body_match.title
+    assert "Tìm thấy 6 kết quả" in client.get("/tim-kiem/", {"q": "lễ hội nghinh ông"}).content.decode()
 
 
 # --- tags and topics ------------------------------------------------------------------------
