@@ -8,7 +8,7 @@ LIGHTHOUSE := var/lighthouse/node_modules/lighthouse/cli/index.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-sqlite lint format clean install bench
+.PHONY: run test test-fast test-sqlite lint format clean install bench rum
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
-install: $(STAMP) $(VNU) $(LIGHTHOUSE)
+install: $(STAMP) $(VNU) $(LIGHTHOUSE) rum
+
+# Search's RUM index (articles migration 0019) needs Debian's postgresql-NN-rum on the PostgreSQL
+# server; without it search reads the GIN index (slower on a large archive) and the RUM tests skip.
+PG_MAJOR := $(shell ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n 1)
+rum:
+	@if [ -n "$(PG_MAJOR)" ] && [ ! -f /usr/share/postgresql/$(PG_MAJOR)/extension/rum.control ]; then \
+		{ [ "$$(id -u)" = 0 ] && apt-get install -y -q postgresql-$(PG_MAJOR)-rum >/dev/null 2>&1; } \
+		|| sudo -n apt-get install -y -q postgresql-$(PG_MAJOR)-rum >/dev/null 2>&1 \
+		|| echo "postgresql-$(PG_MAJOR)-rum is not installed (sudo apt-get install postgresql-$(PG_MAJOR)-rum; README.md, Search, says how to index a migrated database): search uses the GIN index and the RUM tests are skipped"; \
+	fi
 
 # The W3C's Nu HTML Checker for tests/core/test_html_valid.py (npm's vnu-jar; needs Java to run).
 # Without npm the test says so and is skipped, except under CI.
@@ -41,11 +51,11 @@ run: $(STAMP)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster).
-test: $(STAMP) $(VNU) $(LIGHTHOUSE)
+test: $(STAMP) $(VNU) $(LIGHTHOUSE) rum
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 # The same on PostgreSQL, without the tests that start gunicorn, nginx or Chromium (marker `live`).
-test-fast: $(STAMP) $(VNU)
+test-fast: $(STAMP) $(VNU) rum
 	scripts/with-postgres $(PY) -m pytest -m "not live" $(PYTEST_ARGS)
 
 # The same suite on SQLite (what `make run` uses by default).
@@ -66,7 +76,7 @@ clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
 
 # Benchmarks (not part of the test run): real gunicorn on PostgreSQL, figures printed.
-bench: $(STAMP)
+bench: $(STAMP) rum
 	scripts/with-postgres $(PY) bench/pages.py
 	scripts/with-postgres $(PY) bench/search.py
 	scripts/with-postgres $(PY) bench/votes.py
