@@ -11,7 +11,8 @@ from django.utils import timezone
 from core import tasks
 from core.addresses import client_address
 from core.limits import address_group, hourly_limit_exceeded, keyed_hash
-from core.sites import absolute_url
+from core.sites import FIRST_SITE_ID, absolute_url
+from network.registry import registry
 
 from .models import Message
 
@@ -50,6 +51,16 @@ def message_receive(
     return message
 
 
+def recipient(site) -> str:
+    """Who is told of a new message on `site` (SiteInfo): its "hộp thư nhận góp ý", else for the
+    first site CONTACT_EMAIL (else SITE_EMAIL) as the environment says, for another its e-mail."""
+    if site is not None and site.contact_email:
+        return site.contact_email
+    if site is not None and site.pk != FIRST_SITE_ID and site.email:
+        return site.email
+    return getattr(settings, "CONTACT_EMAIL", settings.SITE_EMAIL)
+
+
 def send_notice(message_id: int) -> None:
     """The task (core/tasks.py) that e-mails CONTACT_EMAIL that a message arrived. A failure is
     logged in one line and raised, for the queue to try again; the message is stored and the
@@ -58,11 +69,12 @@ def send_notice(message_id: int) -> None:
     message = Message.objects.filter(pk=message_id, notified_at=None).first()
     if message is None:
         return
-    to = getattr(settings, "CONTACT_EMAIL", settings.SITE_EMAIL)
+    site = registry.site(message.site_id)
+    to = recipient(site)
     # Read in a mail program: the whole address, on the message's own site (its admin lists it).
     admin_url = absolute_url(message.site_id, reverse("admin:contact_message_change", args=[message.pk]))
     lines = [
-        f"Góp ý mới trên cổng thông tin {settings.SITE_NAME}.",
+        f"Góp ý mới trên cổng thông tin {site.name if site else settings.SITE_NAME}.",
         "",
         f"Người gửi: {message.name}",
         f"Thư điện tử: {message.email or '-'}",
