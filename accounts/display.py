@@ -48,6 +48,8 @@ APP_NAMES = {
     "otp_totp": "Xác thực hai lớp: ứng dụng",
     "otp_static": "Xác thực hai lớp: mã dự phòng",
     "axes": "Đăng nhập: nhật ký và khóa tạm",
+    # django.contrib.sites: "Sites", which Django's Vietnamese leaves untranslated.
+    "sites": "Các trang trong mạng",
 }
 
 

@@ -32,7 +32,7 @@ ENGLISH = set(
     can't don't doesn't won't isn't Can't Don't deleted changed added Added Changed Deleted
     True False login Powered POWERED
     Articles Axes AXES Documents Pages People Contact Navigation Accounts Ratings Hits Network
-    Archives Reversion models Models
+    Archives Reversion models Models Sites SITES
     """.split()  # noqa: SIM905 - a paragraph of words reads better than a list of 250 strings
 )
 # Not English: names and codes that are the same in Vietnamese. Kept short; each says why.
