@@ -64,6 +64,22 @@ def test_no_page_is_wider_than_the_screen(new_context, every_kind_of_page, width
     assert not report, f"wider than {width} px:\n" + "\n".join(f"{url}: {text}" for url, text in report.items())
 
 
+@pytest.mark.parametrize("width", (390, 1280))
+def test_the_breadcrumb_lines_up_with_the_content_column(new_context, every_kind_of_page, width):
+    page = new_context(viewport={"width": width, "height": 900}).new_page()
+    checked = 0
+    for url in every_kind_of_page:
+        page.goto(url)
+        if not page.locator(".breadcrumb").count():
+            continue
+        crumb, title = page.locator(".breadcrumb").first.bounding_box(), page.locator("main h1").first.bounding_box()
+        main = page.locator("main").bounding_box()
+        assert abs(crumb["x"] - title["x"]) < 1, (url, crumb, title)
+        assert crumb["x"] + crumb["width"] <= main["x"] + main["width"] + 1, (url, crumb, main)
+        checked += 1
+    assert checked >= 6  # category, article, search, documents, a page, contact
+
+
 @pytest.mark.parametrize("width", (1280, 1440))
 def test_the_home_page_is_a_front_page_on_a_desktop(new_context, every_kind_of_page, width):
     page = new_context(viewport={"width": width, "height": 900}).new_page()
