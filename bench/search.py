@@ -1,12 +1,14 @@
-"""Search over many articles on PostgreSQL: with the trigram index, and without it.
+"""Search over many articles on PostgreSQL: through the RUM index, and through the GIN one.
 
-    scripts/with-postgres .venv/bin/python bench/search.py [--articles 100000]
+    scripts/with-postgres .venv/bin/python bench/search.py [--articles 100000] [--database NAME]
 
 Fills the bench database (never real content) with generated articles up to
---articles, then times the search page's queries (the first page of results
-and the count) for a few phrases, once as PostgreSQL plans them (GIN trigram
-index) and once with index scans switched off (what the query would cost
-without migration 0006), and through gunicorn as a reader sees it.
+--articles, then times the articles' search query (articles/search.py
+search_articles(): the ranked ids of every page of results) for a few phrases,
+on the path the database has (RUM where the extension is installed, migration
+0019) and on the GIN path (the RUM index dropped and migration 0007's GIN index
+built inside a transaction that is rolled back), and through gunicorn as a
+reader sees it: page 1, page 50, and input with nothing to search.
 """
 
 import argparse
@@ -15,58 +17,57 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import bench_env, fire, gunicorn, http, manage, prepare, row
+from common import BENCH_DB, bench_env, fire, gunicorn, http, manage, prepare, row
 
 TIMING = r"""
 import statistics, time
-from django.db import connection
+from django.db import connection, transaction
+from articles import search
 from articles.models import Article
-from articles.search import search_articles
 from core.text import search_words
 
 PHRASES = ["nông thôn mới", "chuyển đổi số", "Bình Nhì", "giao nhận quân", "từ không có trong bài"]
-print(f"articles: {Article.objects.published().count()}")
+print(f"articles: {Article.objects.published().count()}, RUM index: {search.rum_index()}")
 
 def timed(phrase, repeat=15):
     words = search_words(phrase)
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()
-        results = search_articles(words)
-        total = results.count()
-        list(results[:20])
+        found = search.search_articles(words)
         samples.append(time.perf_counter() - started)
-    return statistics.median(samples) * 1000, total
+    return statistics.median(samples) * 1000, len(found)
 
-rows = []
-for phrase in PHRASES:
-    with_index, total = timed(phrase)
+def plan(phrase):
+    sql, params = search.matches(search_words(phrase)).query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute("SET enable_bitmapscan = off")
-        cursor.execute("SET enable_indexscan = off")
-    without_index, _ = timed(phrase, repeat=3)
-    with connection.cursor() as cursor:
-        cursor.execute("RESET enable_bitmapscan")
-        cursor.execute("RESET enable_indexscan")
-    rows.append((phrase, total, with_index, without_index))
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(r[0] for r in cursor.fetchall())
 
-with connection.cursor() as cursor:
-    words = search_words("nông thôn mới")
-    sql, params = search_articles(words)[:20].query.sql_with_params()
-    cursor.execute("EXPLAIN " + sql, params)
-    plan = "\n".join(r[0] for r in cursor.fetchall())
-print("word index used:", "article_search_vector_idx" in plan)
-print(f"{'phrase':<24} {'found':>7} {'index ms':>9} {'no-index ms':>12} {'speed-up':>9}")
-for phrase, total, with_index, without_index in rows:
-    print(f"{phrase:<24} {total:>7} {with_index:>9.1f} {without_index:>12.1f} {without_index / with_index:>8.1f}x")
+first = {phrase: timed(phrase) for phrase in PHRASES}
+print("seq scan on articles:", "Seq Scan on articles_article" in plan("nông thôn mới"))
+second = {}
+if search.rum_index():
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("DROP INDEX article_search_rum_idx")
+            cursor.execute("CREATE INDEX article_search_vector_idx ON articles_article USING gin (search_vector)")
+        search.rum_index = lambda: False
+        second = {phrase: timed(phrase) for phrase in PHRASES}
+        transaction.set_rollback(True)
+print(f"{'phrase':<24} {'ranked':>7} {'this path ms':>13} {'GIN ms':>9}")
+for phrase, (ms, found) in first.items():
+    gin = f"{second[phrase][0]:>9.1f}" if phrase in second else f"{'-':>9}"
+    print(f"{phrase:<24} {found:>7} {ms:>13.1f} {gin}")
 """
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--database", default=BENCH_DB, help="the bench database (created if missing)")
     args = parser.parse_args()
-    env = bench_env(CACHE_URL="dummy://")
+    env = bench_env(args.database, CACHE_URL="dummy://")
     prepare(env)
     have = int(
         manage(
@@ -90,10 +91,21 @@ def main():
         seconds, latencies, _ = fire(count, lambda i: http("GET", f"{base}/healthz"), 8)
         baseline = count / seconds
         print(row("GET /healthz (baseline)", seconds, latencies, count))
-        query = "/tim-kiem/?q=n%C3%B4ng+th%C3%B4n+m%E1%BB%9Bi"
-        seconds, latencies, codes = fire(count, lambda i: http("GET", f"{base}{query}"), 8)
-        print(row("GET /tim-kiem/?q=nông thôn mới", seconds, latencies, count, baseline))
-        assert set(codes) == {200}, codes
+        phrase = "/tim-kiem/?q=n%C3%B4ng+th%C3%B4n+m%E1%BB%9Bi"
+        for label, query in [
+            ("GET /tim-kiem/?q=nông thôn mới", phrase),
+            ("the same, page 50", f"{phrase}&trang=50"),
+            ("a phrase not asked before", None),
+            ("one letter (nothing to search)", "/tim-kiem/?q=a"),
+            ("500 characters", "/tim-kiem/?q=" + "%C4%91%E1%BA%A1i+" * 125),
+        ]:
+            # A new phrase each time: "nông thôn mới xã N" is in the index but never asked twice.
+            def get(i, query=query):
+                return http("GET", f"{base}{query}" if query else f"{base}{phrase}+x%C3%A3+{i % 97}")
+
+            seconds, latencies, codes = fire(count, get, 8)
+            print(row(label, seconds, latencies, count, baseline))
+            assert set(codes) == {200}, codes
 
 
 if __name__ == "__main__":
