@@ -5,15 +5,18 @@ beside a photo field. The narrowest rendition when it exists (renditions.py), ne
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.compat import is_new_upload
+
 from . import deferred
 from .renditions import RENDITION_WIDTHS, has_renditions, rendition_name, rendition_widths
 
 
 def thumbnail(field_file, width: int | None, height: int | None, alt: str, shown_width: int) -> str:
-    """<img> `shown_width` CSS pixels wide, or "-" for no photo. Computed from the stored
-    name and size: no disk read."""
+    """<img> `shown_width` CSS pixels wide, or "-" for no photo or one just chosen and not stored
+    yet (a form sent back with errors shows that one itself: images/forms.py). Computed from the
+    stored name and size: no disk read."""
     name = getattr(field_file, "name", "")
-    if not name:
+    if not name or is_new_upload(field_file):
         return "-"
     small = RENDITION_WIDTHS[0]
     url = field_file.url

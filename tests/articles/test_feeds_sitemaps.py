@@ -161,7 +161,7 @@ def test_feed_links_on_pages(client, db):
     article = make_article(category=category)
     site_link = (
         '<link rel="alternate" type="application/rss+xml" title="Huyện ủy Gò Công Tây"'
-        ' href="/rss/" hreflang="vi" lang="vi">'
+        ' href="/rss/" lang="vi">'
     )
     category_link = (
         'type="application/rss+xml" title="Kinh tế - Xã hội - Huyện ủy Gò Công Tây" href="/rss/kinh-te-xa-hoi/"'

@@ -85,7 +85,7 @@ def test_an_inserted_photo_asks_for_its_caption_and_description(new_context, tmp
     assert 'alt="Đại biểu dự hội nghị"' in article.body and "Quang cảnh hội nghị</figcaption>" in article.body
 
     # The list shows the title on one or two lines, not one word per line.
-    title_link = editor.locator("#result_list th.field-title a", has_text=TITLE)
+    title_link = editor.locator("#result_list .field-title a", has_text=TITLE)
     assert title_link.evaluate("a => a.getClientRects().length") <= 2
 
     # A long lead edited: the revision says what changed, and compare wraps the text.
