@@ -238,3 +238,32 @@ def test_the_gin_path_gives_the_same_results_as_the_default(archive, monkeypatch
     default = search.search_articles(words)
     monkeypatch.setattr(search, "rum_index", lambda: False)
     assert search.search_articles(words) == default and len(default) == 8
+
+
+def indexes() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'articles_article'")
+        return {name for (name,) in cursor.fetchall()}
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_migration_0019_puts_one_word_index_in_place_both_ways(monkeypatch):
+    from django.db.migrations.executor import MigrationExecutor
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        available = cursor.fetchone() is not None
+    monkeypatch.setattr(search, "_rum_index", {})  # the answer changes under this test
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate([("articles", "0018_category_index_with_site")])
+        assert GIN in indexes() and search.RUM_INDEX not in indexes()
+        assert not search.rum_index()
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    search._rum_index.clear()
+    # Where the extension is installed, the RUM index replaces the GIN one; elsewhere GIN stays.
+    now = indexes()
+    assert (search.RUM_INDEX in now, GIN in now, search.rum_index()) == (available, not available, available)
