@@ -159,10 +159,7 @@ def test_feeds_cost_a_fixed_number_of_queries(client, db, no_page_cache, django_
 def test_feed_links_on_pages(client, db):
     category = make_category(name="Kinh tế - Xã hội", slug="kinh-te-xa-hoi")
     article = make_article(category=category)
-    site_link = (
-        '<link rel="alternate" type="application/rss+xml" title="Huyện ủy Gò Công Tây"'
-        ' href="/rss/" lang="vi">'
-    )
+    site_link = '<link rel="alternate" type="application/rss+xml" title="Huyện ủy Gò Công Tây" href="/rss/" lang="vi">'
     category_link = (
         'type="application/rss+xml" title="Kinh tế - Xã hội - Huyện ủy Gò Công Tây" href="/rss/kinh-te-xa-hoi/"'
     )
