@@ -21,7 +21,7 @@ from core.workflow import WorkflowAdminMixin
 from images.thumbnails import thumbnail
 from network.registry import registry, sites_below
 
-from . import editlock
+from . import display, editlock
 from .forms import ArticleAdminForm, SiteBannerAdminForm
 from .models import Article, Attachment, Category, FeaturedFromBelow, SiteBanner, Tag, Topic
 
@@ -197,21 +197,21 @@ class ArticleAdmin(WorkflowAdminMixin, CompareVersionAdmin):
 
     @admin.display(description=_("ảnh đang dùng"))
     def lead_image_preview(self, article):
-        return self._thumbnail(article, 240) if article.lead_image else _("Chưa có ảnh đại diện.")
+        return self._thumbnail(article, 240, empty=_("Chưa có ảnh đại diện."))
 
     @staticmethod
-    def _thumbnail(article, shown_width: int) -> str:
+    def _thumbnail(article, shown_width: int, empty="-") -> str:
         image, alt = article.lead_image, article.lead_image_alt
-        return thumbnail(image, article.lead_image_width, article.lead_image_height, alt, shown_width)
+        return thumbnail(image, article.lead_image_width, article.lead_image_height, alt, shown_width, empty)
 
     # Dates as "06/12/2026 18:01": Django's vi "18:01 Ngày 06 tháng 12 năm 2026" takes twice the width.
     @admin.display(description=_("xuất bản"), ordering="published_at")
     def published_on(self, article):
-        return timezone.localtime(article.published_at).strftime("%d/%m/%Y %H:%M")
+        return display.ngay_gio_ngan(article.published_at)
 
     @admin.display(description=_("cập nhật"), ordering="updated_at")
     def updated_on(self, article):
-        return timezone.localtime(article.updated_at).strftime("%d/%m/%Y %H:%M")
+        return display.ngay_gio_ngan(article.updated_at)
 
     @admin.display(description=_("xem 7 ngày"), ordering="views_7_days")
     def views_7_days(self, article):

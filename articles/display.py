@@ -31,8 +31,12 @@ def ngay_gio(value) -> str:
     """datetime -> 'Thứ tư - 02/02/2022 06:32' in the site's time zone."""
     if not value:
         return ""
-    value = local(value)
-    return f"{WEEKDAYS[value.weekday()]} - {value:%d/%m/%Y %H:%M}"
+    return f"{WEEKDAYS[local(value).weekday()]} - {ngay_gio_ngan(value)}"
+
+
+def ngay_gio_ngan(value) -> str:
+    """datetime -> '02/02/2022 06:32' in the site's time zone (the admin's lists)."""
+    return f"{local(value):%d/%m/%Y %H:%M}" if value else ""
 
 
 def ngay(value) -> str:

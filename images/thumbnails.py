@@ -11,13 +11,13 @@ from . import deferred
 from .renditions import RENDITION_WIDTHS, has_renditions, rendition_name, rendition_widths
 
 
-def thumbnail(field_file, width: int | None, height: int | None, alt: str, shown_width: int) -> str:
-    """<img> `shown_width` CSS pixels wide, or "-" for no photo or one just chosen and not stored
+def thumbnail(field_file, width: int | None, height: int | None, alt: str, shown_width: int, empty="-") -> str:
+    """<img> `shown_width` CSS pixels wide, or `empty` for no photo or one just chosen and not stored
     yet (a form sent back with errors shows that one itself: images/forms.py). Computed from the
     stored name and size: no disk read."""
     name = getattr(field_file, "name", "")
     if not name or is_new_upload(field_file):
-        return "-"
+        return empty
     small = RENDITION_WIDTHS[0]
     url = field_file.url
     if has_renditions(name) and small in rendition_widths(width) and deferred.ready(name):

@@ -89,6 +89,4 @@ class PersonAdmin(WorkflowAdminMixin, CompareVersionAdmin):
 
     @admin.display(description=_("ảnh đang dùng"))
     def photo_preview(self, item):
-        if not item.photo:
-            return _("Chưa có ảnh.")
-        return thumbnail(item.photo, item.photo_width, item.photo_height, item.photo_alt, 240)
+        return thumbnail(item.photo, item.photo_width, item.photo_height, item.photo_alt, 240, empty=_("Chưa có ảnh."))
