@@ -58,10 +58,39 @@ def search_articles(words: list[str], **filters) -> list[tuple[int, object, int]
     return sorted(set(matches(words, **filters)), reverse=True)[:MAX_RESULTS]
 
 
-def matches(words: list[str], *, category=None, date_from=None, date_to=None, sites=None):
-    """The query of search_articles(): two reads of the word index in date order, one for
-    the titles, each stopping at its limit. Of the site being served, or of `sites` (a
-    network-wide search)."""
+def matches(words: list[str], **filters) -> list[tuple[int, object, int]]:
+    """The query of search_articles(): on PostgreSQL matches_sql(); on SQLite the same rows
+    with LIKE (no LIMIT inside a UNION there; it reads the table anyway)."""
+    if connection.vendor == "postgresql":
+        sql, params = matches_sql(words, **filters)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    newest, title_matches, rank = _ranked(words, **filters)
+    either = Q(pk__in=newest.values("pk")[:MAX_RESULTS]) | Q(pk__in=title_matches.values("pk")[:TITLE_RESULTS])
+    return list(Article._base_manager.filter(either).annotate(rank=rank).values_list("rank", "published_at", "pk"))
+
+
+def matches_sql(words: list[str], **filters) -> tuple[str, list]:
+    """The MAX_RESULTS newest matches, then, only if there are that many, the TITLE_RESULTS
+    newest title matches: a UNION ALL of two reads of the word index in date order that stop
+    at their LIMIT (an article in both comes twice: search_articles() keeps one; an outer
+    "pk IN (…) OR pk IN (…)" would read the whole table). Fewer matches than the bound are
+    all in the first part, title matches included; the condition on the CTE is then a false
+    one-time filter, and the second read (which costs what the first does) is never made."""
+    newest, title_matches, rank = _ranked(words, **filters)
+    newest, title_matches = newest.annotate(rank=rank), title_matches.annotate(rank=rank)
+    columns = ("rank", "published_at", "pk")
+    first, first_params = newest.values_list(*columns)[:MAX_RESULTS].query.sql_with_params()
+    capped = RawSQL("(SELECT count(*) FROM newest) >= %s", [MAX_RESULTS], output_field=BooleanField())
+    second, second_params = title_matches.filter(capped).values_list(*columns)[:TITLE_RESULTS].query.sql_with_params()
+    sql = f"WITH newest AS MATERIALIZED ({first}) SELECT * FROM newest UNION ALL ({second})"  # noqa: S608 - both parts compiled by the ORM, values as parameters
+    return sql, [*first_params, *second_params]
+
+
+def _ranked(words: list[str], *, category=None, date_from=None, date_to=None, sites=None):
+    """The published matches of the site being served (or of `sites`: a network-wide search)
+    newest first, the same of those with every word in the title, and their rank."""
     now = timezone.now()
     articles = (Article.objects.across(sites) if sites else Article.objects).published(now)
     if connection.vendor == "postgresql":
@@ -81,21 +110,8 @@ def matches(words: list[str], *, category=None, date_from=None, date_to=None, si
     all_in_title = Q()
     for word in words:
         all_in_title &= Q(search_title__contains=f" {word} ")
-    rank = _rank(words, all_in_title)
     newest = _newest_first(articles, now)
-    title_matches = newest.filter(_in_title(words) if rum_index() else all_in_title)
-    if not connection.features.supports_slicing_ordering_in_compound:
-        # SQLite: no LIMIT inside a UNION; it reads the table anyway.
-        either = Q(pk__in=newest.values("pk")[:MAX_RESULTS]) | Q(pk__in=title_matches.values("pk")[:TITLE_RESULTS])
-        return Article._base_manager.filter(either).annotate(rank=rank).values_list("rank", "published_at", "pk")
-    # UNION ALL of two index reads that stop at their LIMIT (an article in both comes twice:
-    # search_articles() keeps one). An outer "pk IN (…) OR pk IN (…)" would read the whole table.
-    columns = ("rank", "published_at", "pk")
-    return (
-        newest.annotate(rank=rank)
-        .values_list(*columns)[:MAX_RESULTS]
-        .union(title_matches.annotate(rank=rank).values_list(*columns)[:TITLE_RESULTS], all=True)
-    )
+    return newest, newest.filter(_in_title(words) if rum_index() else all_in_title), _rank(words, all_in_title)
 
 
 def _in_title(words: list[str]) -> RawSQL:

@@ -39,7 +39,7 @@ def timed(phrase, repeat=15):
     return statistics.median(samples) * 1000, len(found)
 
 def plan(phrase):
-    sql, params = search.matches(search_words(phrase)).query.sql_with_params()
+    sql, params = search.matches_sql(search_words(phrase))
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql, params)
         return "\n".join(r[0] for r in cursor.fetchall())

@@ -193,7 +193,7 @@ def big_archive(db):
 
 
 def plan(words, **filters):
-    sql, params = search.matches(words, **filters).query.sql_with_params()
+    sql, params = search.matches_sql(words, **filters)
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql, params)
         return "\n".join(row[0] for row in cursor.fetchall())
@@ -267,3 +267,14 @@ def test_migration_0019_puts_one_word_index_in_place_both_ways(monkeypatch):
     # Where the extension is installed, the RUM index replaces the GIN one; elsewhere GIN stays.
     now = indexes()
     assert (search.RUM_INDEX in now, GIN in now, search.rum_index()) == (available, not available, available)
+
+
+@postgres_only
+def test_the_title_matches_are_read_only_when_the_bound_is_reached(big_archive):
+    """Fewer matches than MAX_RESULTS are all in the first read: the second one is never made."""
+    sql, params = search.matches_sql(search_words("tân thới"))  # 40 matches
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql, params)
+        shown = "\n".join(row[0] for row in cursor.fetchall())
+    assert "never executed" in shown and "One-Time Filter" in shown, shown
+    assert len(search.search_articles(search_words("tân thới"))) == 40
