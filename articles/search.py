@@ -7,7 +7,8 @@ full-text query on the word vector (migration 0007), through one of two indexes:
 
 - RUM (migration 0019, where the extension is installed): the index keeps each
   article's published_at beside its words, so the newest matches come out of the
-  index in order and the scan stops at MAX_RESULTS, whatever the size of the archive;
+  index in order without reading the rows (RUM still sorts every match inside the index
+  before the first row: a broad phrase costs with its number of matches; bench/RESULTS.md);
 - GIN (0007, the fallback): every match is found, then sorted by date.
 
 SQLite reads the table with LIKE, correctly, just slower. Which path a database has
@@ -145,10 +146,11 @@ def _rank(words: list[str], all_in_title: Q) -> Case:
 
 def _newest_first(articles, now):
     if rum_index():
-        # Read in order from the RUM index (published_at attached to the words): the scan
-        # stops at the LIMIT. "<=|" is the distance to `now` from the past; published()
-        # keeps the future out. No id after it: a second key would make PostgreSQL sort
-        # every match again (articles published in the same microsecond are cut at random).
+        # Read in order from the RUM index (published_at attached to the words): only the
+        # LIMIT's rows are read from the table (the index sorts all matches first). "<=|" is
+        # the distance to `now` from the past; published() keeps the future out. No id after
+        # it: a second key would make PostgreSQL sort every match again (articles published
+        # in the same microsecond are cut at random).
         distance = RawSQL("published_at <=| %s", [now], output_field=FloatField())
         return articles.order_by(distance.asc())
     # GIN: every match is found and the newest are sorted out of them.
