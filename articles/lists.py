@@ -29,7 +29,8 @@ class HomeView(TemplateView):
     after those, and each category's newest; never an article twice on the page, nor one an
     editor kept off it (show_on_home).
 
-    Template: articles/home.html. Five queries whatever the number of articles.
+    Template: articles/home.html. Three statements of its own (articles/pagesql.py: compiled once per
+    process), whatever the number of articles and categories.
     """
 
     template_name = "articles/home.html"
@@ -38,13 +39,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = Article.objects.published().on_home().for_lists()
-        featured = list(published.filter(is_featured=True).newest_first()[: 1 + self.row_count])
-        newest = list(
-            published.newest_first().exclude(pk__in=[article.pk for article in featured])[
-                : 1 + self.row_count + self.latest_count
-            ]
-        )
+        featured, newest = pagesql.front(1 + self.row_count, 1 + self.row_count + self.latest_count)
         lead = featured[0] if featured else (newest.pop(0) if newest else None)
         topped_up = self.row_count - len(featured[1:])
         row = featured[1:] + newest[:topped_up]
@@ -67,34 +62,12 @@ class HomeView(TemplateView):
         return (pagecache.BELOW,)  # the sites below: their articles are shown here
 
     def category_blocks(self, shown):
-        """Each home category's newest PER_CATEGORY_ON_HOME articles, less those already shown above."""
-        categories = list(Category.objects.on_home())
-        if not categories:
-            return []
-        # One UNION of "newest N of this category", each part an index range
-        # scan, then one query for the rows: two queries for any number of
-        # categories and articles. SQLite cannot LIMIT inside a UNION, so the
-        # zero-set-up database asks once per category instead.
-        parts = [
-            Article.objects.published()
-            .on_home()
-            .filter(category=category)
-            .exclude(pk__in=shown)
-            .newest_first()
-            .values_list("id", flat=True)[:PER_CATEGORY_ON_HOME]
-            for category in categories
-        ]
-        if connection.features.supports_slicing_ordering_in_compound:
-            ids = list(parts[0].union(*parts[1:], all=True))
-        else:
-            ids = [pk for part in parts for pk in part]
-        if not ids:
-            return []
-        articles = Article.objects.for_lists().filter(pk__in=ids).newest_first()
-        by_category = {category.pk: [] for category in categories}
-        for article in articles:
-            by_category[article.category_id].append(article)
-        return [(category, by_category[category.pk]) for category in categories if by_category[category.pk]]
+        """Each home category's newest PER_CATEGORY_ON_HOME articles, less those already shown above:
+        two statements (articles/pagesql.py) for any number of categories and articles."""
+        categories = pagesql.home_categories()
+        shown_at_most = 1 + self.row_count + self.latest_count
+        by_category = pagesql.home_blocks(categories, shown, PER_CATEGORY_ON_HOME, shown_at_most)
+        return [(category, by_category[category.pk]) for category in categories if by_category.get(category.pk)]
 
 
 def page(articles, older_than, newer_than, limit: int):

@@ -1,4 +1,4 @@
-"""The queries of the article page and of the site header, compiled once per process.
+"""The queries of the article page, the home page and the site header, compiled once per process.
 
 Each is a queryset of models.py (published(), in_menu(), current() - the rules
 are written there and nowhere else), turned into a core.fastsql.Statement: the
@@ -203,3 +203,95 @@ def current_banner() -> SiteBanner | None:
     """The site banner shown now (SiteBanner.objects.current().first()), or None."""
     rows = _banner.rows(now=timezone.now())
     return _instance(SiteBanner, _BANNER, rows[0]) if rows else None
+
+
+# --- the home page -------------------------------------------------------------------------
+
+# A card's columns (Article.objects.for_lists(): all but the body and its search copy) and its
+# category's, read in one row as select_related("category") does.
+_CARD = _attnames(Article, exclude=("body", *SEARCH_FIELDS))
+_CARD_COLUMNS = (*_CARD, *(f"category__{name}" for name in _CATEGORY))
+
+
+def _cards(rows) -> list[Article]:
+    """Article instances with their category loaded, one Category instance per category."""
+    categories: dict[int, Category] = {}
+    cards = []
+    split = len(_CARD)
+    for row in rows:
+        article = _instance(Article, _CARD, row[:split])
+        category = categories.get(article.category_id)
+        if category is None:
+            category = categories[article.category_id] = _instance(Category, _CATEGORY, row[split:])
+        cache_related(article, "category", category)
+        cards.append(article)
+    return cards
+
+
+def _newest(cards: list[Article]) -> list[Article]:
+    return sorted(cards, key=lambda card: (card.published_at, card.pk), reverse=True)
+
+
+_home_categories = Statement(lambda: Category.objects.on_home().values_list(*_CATEGORY))
+
+
+def home_categories() -> list[Category]:
+    """The home page's category blocks, in the menu's order: Category.objects.on_home()."""
+    return [_instance(Category, _CATEGORY, row) for row in _home_categories.rows()]
+
+
+@cache
+def _front(featured: int, newest: int) -> Statement:
+    def build(now):
+        listed = Article.objects.published(now).on_home()
+        return (
+            listed.filter(is_featured=True).newest_first().values_list(*_CARD_COLUMNS)[:featured],
+            listed.newest_first().values_list(*_CARD_COLUMNS)[:newest],
+        )
+
+    return Statement(build, now=datetime)
+
+
+def front(featured: int, newest: int) -> tuple[list[Article], list[Article]]:
+    """The home page's top, in one statement: the `featured` newest featured articles, and the
+    `newest` newest articles after those (Article.objects.published().on_home(), newest first)."""
+    # The second part reads `featured` more, so that `newest` are left once those are taken out.
+    cards = _cards(_front(featured, newest + featured).rows(now=timezone.now()))
+    unique = _newest({card.pk: card for card in cards}.values())
+    # Every featured article the UNION brought is older than the `featured` newest ones but
+    # those themselves: the first `featured` of them are the featured part.
+    chosen = [card for card in unique if card.is_featured][:featured]
+    taken = {card.pk for card in chosen}
+    return chosen, [card for card in unique if card.pk not in taken][:newest]
+
+
+@cache
+def _blocks(categories: int, shown: int, count: int) -> Statement:
+    def build(now, **ids):
+        left_out = [ids[f"shown{n}"] for n in range(shown)]
+        listed = Article.objects.published(now).on_home().exclude(pk__in=left_out)
+        # Each part an index range scan of that category's (published_at, id) index.
+        return tuple(
+            listed.filter(category_id=ids[f"category{n}"]).newest_first().values_list(*_CARD_COLUMNS)[:count]
+            for n in range(categories)
+        )
+
+    parameters = {f"category{n}": int for n in range(categories)}
+    parameters.update({f"shown{n}": int for n in range(shown)})
+    return Statement(build, now=datetime, **parameters)
+
+
+def home_blocks(categories: list[Category], shown: list[int], count: int, shown_at_most: int) -> dict[int, list]:
+    """{category id: its `count` newest articles on the home page but those `shown`}, newest
+    first: one statement for any number of articles. `shown` is padded to `shown_at_most` ids
+    with 0 (no article's), so that one statement serves every page."""
+    if not categories:
+        return {}
+    padded = [*shown, *[0] * (shown_at_most - len(shown))][:shown_at_most]
+    values = {f"category{n}": category.pk for n, category in enumerate(categories)}
+    values.update({f"shown{n}": pk for n, pk in enumerate(padded)})
+    cards = _cards(_blocks(len(categories), shown_at_most, count).rows(now=timezone.now(), **values))
+    by_category: dict[int, list] = {category.pk: [] for category in categories}
+    for card in _newest(cards):
+        by_category[card.category_id].append(card)
+    return by_category

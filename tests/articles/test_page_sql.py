@@ -153,3 +153,31 @@ def test_postgresql_prepares_the_page_statements_and_plans_them_once(client, new
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = " ".join(row[0] for row in cursor.fetchall())
     assert "UNION ALL" in prepared and '"articles_tag"' in prepared  # the neighbours, the keywords
+
+
+def test_the_home_statements_answer_what_the_querysets_answer(newsroom):
+    """The home page's top and category blocks (pagesql.front, home_blocks) against
+    published().on_home() itself: featured or not, kept off the home page, drafts,
+    scheduled and expired articles all mixed in."""
+    now = timezone.now()
+    category, other = newsroom["category"], make_category(name="Quốc phòng - An ninh")
+    for day in (1, 2, 3, 6):
+        make_article(category=other, published_at=now - timedelta(days=day), is_featured=day != 2)
+    make_article(category=other, published_at=now - timedelta(hours=5), is_featured=True, show_on_home=False)
+    make_article(category=other, published_at=now + timedelta(hours=2), is_featured=True)  # scheduled
+    make_article(category=other, published_at=now - timedelta(hours=3), status=Article.Status.DRAFT)
+    listed = Article.objects.published().on_home().newest_first()
+
+    featured, newest = pagesql.front(4, 10)
+    expected_featured = list(listed.filter(is_featured=True)[:4])
+    assert [a.pk for a in featured] == [a.pk for a in expected_featured]
+    assert [a.pk for a in newest] == [a.pk for a in listed.exclude(pk__in=[a.pk for a in featured])[:10]]
+    assert all(a.category.name for a in featured + newest)  # the category is read with the row
+
+    categories = pagesql.home_categories()
+    assert [c.pk for c in categories] == [c.pk for c in Category.objects.on_home()]
+    shown = [a.pk for a in newest[:3]]
+    blocks = pagesql.home_blocks(categories, shown, 4, 10)
+    for each in (category, other):
+        expected = listed.filter(category=each).exclude(pk__in=shown)[:4]
+        assert [a.pk for a in blocks[each.pk]] == [a.pk for a in expected], each.name
