@@ -181,3 +181,29 @@ def test_the_home_statements_answer_what_the_querysets_answer(newsroom):
     for each in (category, other):
         expected = listed.filter(category=each).exclude(pk__in=shown)[:4]
         assert [a.pk for a in blocks[each.pk]] == [a.pk for a in expected], each.name
+
+
+def test_a_category_page_statement_answers_what_in_categories_answers(newsroom):
+    """pagesql.category_page against published().in_categories(): its own articles and a
+    subcategory's, one filed there as an extra category, hidden ones mixed in; the first page
+    and both cursors, ties of the publication time included."""
+    category = newsroom["category"]
+    child = make_category(name="Công tác tổ chức", parent=category)
+    elsewhere = make_category(name="Văn hóa - Xã hội")
+    middle = newsroom["middle"]
+    make_article(category=child, published_at=middle.published_at)
+    extra = make_article(category=elsewhere, published_at=middle.published_at - timedelta(hours=1))
+    extra.extra_categories.add(category)
+    draft = make_article(category=elsewhere, status=Article.Status.DRAFT)
+    draft.extra_categories.add(category)
+    ids = [category.pk, child.pk]
+    listed = Article.objects.published().in_categories(ids)
+    position = pagesql.published_position(middle.pk)
+
+    assert [a.pk for a in pagesql.category_page(ids, None, None, 21)] == [a.pk for a in listed.newest_first()[:21]]
+    older = pagesql.category_page(ids, position, None, 21)
+    assert [a.pk for a in older] == [a.pk for a in listed.older_than(position)[:21]]
+    assert extra.pk in [a.pk for a in older] and draft.pk not in [a.pk for a in older]
+    newer = pagesql.category_page(ids, None, position, 21)
+    assert [a.pk for a in newer] == [a.pk for a in listed.newer_than(position)[:21]]
+    assert all(a.category.slug for a in older + newer)
