@@ -152,11 +152,8 @@ class CategoryView(ArticleListView):
         category.subcategories = list(category.children.visible().order_by("order", "name"))
         return category
 
-    def owner_articles(self, category):
-        return Article.objects.in_categories(self.category_ids(category))
-
     def get_queryset(self):
-        # Compiled once per process (articles/pagesql.py), as owner_articles() reads them.
+        # Article.objects.in_categories() as one statement compiled once per process (articles/pagesql.py).
         older_than, newer_than = self.cursor("truoc"), self.cursor("sau")
         rows = pagesql.category_page(self.category_ids(self.owner), older_than, newer_than, self.page_size + 1)
         return self.paged(rows, older_than, newer_than)

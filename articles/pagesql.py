@@ -123,7 +123,7 @@ def neighbours(article: Article, count: int) -> tuple[list[ArticleLink], list[Ar
     return newer, older[::-1]
 
 
-def _position_of(link: ArticleLink) -> tuple:
+def _position_of(link: ArticleLink | Article) -> tuple:
     return link.published_at, link.pk
 
 
@@ -228,10 +228,6 @@ def _cards(rows) -> list[Article]:
     return cards
 
 
-def _newest(cards: list[Article]) -> list[Article]:
-    return sorted(cards, key=lambda card: (card.published_at, card.pk), reverse=True)
-
-
 _home_categories = Statement(lambda: Category.objects.on_home().values_list(*_CATEGORY))
 
 
@@ -257,7 +253,7 @@ def front(featured: int, newest: int) -> tuple[list[Article], list[Article]]:
     `newest` newest articles after those (Article.objects.published().on_home(), newest first)."""
     # The second part reads `featured` more, so that `newest` are left once those are taken out.
     cards = _cards(_front(featured, newest + featured).rows(now=timezone.now()))
-    unique = _newest({card.pk: card for card in cards}.values())
+    unique = sorted({card.pk: card for card in cards}.values(), key=_position_of, reverse=True)
     # Every featured article the UNION brought is older than the `featured` newest ones but
     # those themselves: the first `featured` of them are the featured part.
     chosen = [card for card in unique if card.is_featured][:featured]
@@ -292,7 +288,7 @@ def home_blocks(categories: list[Category], shown: list[int], count: int, shown_
     values.update({f"shown{n}": pk for n, pk in enumerate(padded)})
     cards = _cards(_blocks(len(categories), shown_at_most, count).rows(now=timezone.now(), **values))
     by_category: dict[int, list] = {category.pk: [] for category in categories}
-    for card in _newest(cards):
+    for card in sorted(cards, key=_position_of, reverse=True):
         by_category[card.category_id].append(card)
     return by_category
 
@@ -333,4 +329,4 @@ def category_page(category_ids: list[int], older_than, newer_than, count: int) -
         values.update(at=position.published_at, pk=position.pk)
     cards = _cards(_category_page(len(category_ids), cursor, count).rows(**values))
     unique = {card.pk: card for card in cards}.values()  # an article in both parts comes twice
-    return sorted(unique, key=lambda card: (card.published_at, card.pk), reverse=cursor != "newer")[:count]
+    return sorted(unique, key=_position_of, reverse=cursor != "newer")[:count]
