@@ -309,3 +309,4 @@ class Attachment(StoredFile):
 
 
 from .below import FeaturedFromBelow  # noqa: E402,F401 - a model of this app, in its own module
+from .searchindex import SearchEntry  # noqa: E402,F401 - the search table (PostgreSQL), in its own module

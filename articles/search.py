@@ -3,16 +3,18 @@
 "go cong tay", "Gò Công Tây", "GÒ CÔNG TÂY" and the same text pasted in NFD
 all become the words ["go", "cong", "tay"], matched against Article.search_text
 (the same normalisation, stored on save). On PostgreSQL the words become a
-full-text query on the word vector (migration 0007), through one of two indexes:
+full-text query on the word vector (migration 0007), read from:
 
-- RUM (migration 0019, where the extension is installed): the index keeps each
+- the search table by month (migration 0020, articles/searchindex.py), where it exists:
+  the newest months first, stopping once the newest matches are found (by_month());
+- else the RUM index (migration 0019, where the extension is installed): the index keeps each
   article's published_at beside its words, so the newest matches come out of the
   index in order without reading the rows (RUM still sorts every match inside the index
   before the first row: a broad phrase costs with its number of matches; bench/RESULTS.md);
 - GIN (0007, the fallback): every match is found, then sorted by date.
 
 SQLite reads the table with LIKE, correctly, just slower. Which path a database has
-is asked once per process (rum_index()).
+is asked once per process (searchindex.available(), rum_index()).
 """
 
 import re
@@ -27,8 +29,10 @@ from django.utils.safestring import mark_safe
 from core import sitesearch
 from core.text import html_to_text, strip_accents
 
+from . import searchindex
 from .models import Article
 from .querysets import SEARCH_FIELDS
+from .searchindex import SearchEntry
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -60,8 +64,11 @@ def search_articles(words: list[str], **filters) -> list[tuple[int, object, int]
 
 
 def matches(words: list[str], **filters) -> list[tuple[int, object, int]]:
-    """The query of search_articles(): on PostgreSQL matches_sql(); on SQLite the same rows
-    with LIKE (no LIMIT inside a UNION there; it reads the table anyway)."""
+    """The rows of search_articles(): on PostgreSQL from the search table by month
+    (by_month()), or where it is missing matches_sql(); on SQLite the same rows with LIKE
+    (no LIMIT inside a UNION there; it reads the table anyway)."""
+    if searchindex.available():
+        return by_month(words, **filters)
     if connection.vendor == "postgresql":
         sql, params = matches_sql(words, **filters)
         with connection.cursor() as cursor:
@@ -95,24 +102,58 @@ def _ranked(words: list[str], *, category=None, date_from=None, date_to=None, si
     now = timezone.now()
     articles = (Article.objects.across(sites) if sites else Article.objects).published(now)
     if connection.vendor == "postgresql":
-        # words are [a-z0-9]+ only (core.text.search_words): nothing to escape in a tsquery.
-        articles = articles.filter(
-            RawSQL("search_vector @@ to_tsquery('simple', %s)", [" & ".join(words)], output_field=BooleanField())
-        )
+        articles = articles.filter(_words_in("search_vector", words))
     else:
         for word in words:
             articles = articles.filter(search_text__contains=f" {word} ")
+    articles = _narrowed(articles, category, date_from, date_to)
+    all_in_title = _all_in_title(words)
+    newest = _newest_first(articles, now)
+    return newest, newest.filter(_in_title(words) if rum_index() else all_in_title), _rank(words, all_in_title)
+
+
+def by_month(words: list[str], *, category=None, date_from=None, date_to=None, sites=None) -> list:
+    """The rows of matches() from the search table (articles/searchindex.py): the MAX_RESULTS
+    newest matches, then, only if there are that many, the TITLE_RESULTS newest title matches,
+    each read newest month first. The public rule is Article's own, applied to the table's
+    columns of the same names."""
+    now = timezone.now()
+    entries = (SearchEntry.objects.across(sites) if sites else SearchEntry.objects).filter(Article.public_rule(now))
+    entries = _narrowed(entries, category, date_from, date_to)
+    rank = _rank(words, _all_in_title(words))
+
+    def newest(vector: str, limit: int) -> list:
+        ordered = entries.filter(_words_in(vector, words)).order_by("-published_at", "-article_id")
+        return searchindex.newest(ordered, rank, limit, now=now, date_from=date_from, date_to=date_to)
+
+    rows = newest("search_vector", MAX_RESULTS)
+    if len(rows) >= MAX_RESULTS:
+        # The title's words are in the search text (article_search_text), so a title match
+        # is a match: its own index alone finds them, however old.
+        rows += newest("title_vector", TITLE_RESULTS)
+    return rows
+
+
+def _words_in(vector: str, words: list[str]) -> RawSQL:
+    # words are [a-z0-9]+ only (core.text.search_words): nothing to escape in a tsquery.
+    return RawSQL(f"{vector} @@ to_tsquery('simple', %s)", [" & ".join(words)], output_field=BooleanField())  # noqa: S611 - the column is ours, words as a parameter
+
+
+def _narrowed(queryset, category, date_from, date_to):
     if category is not None:
-        articles = articles.filter(category=category)
+        queryset = queryset.filter(category=category)
     if date_from is not None:
-        articles = articles.filter(published_at__date__gte=date_from)
+        queryset = queryset.filter(published_at__date__gte=date_from)
     if date_to is not None:
-        articles = articles.filter(published_at__date__lte=date_to)
+        queryset = queryset.filter(published_at__date__lte=date_to)
+    return queryset
+
+
+def _all_in_title(words: list[str]) -> Q:
     all_in_title = Q()
     for word in words:
         all_in_title &= Q(search_title__contains=f" {word} ")
-    newest = _newest_first(articles, now)
-    return newest, newest.filter(_in_title(words) if rum_index() else all_in_title), _rank(words, all_in_title)
+    return all_in_title
 
 
 def _in_title(words: list[str]) -> RawSQL:

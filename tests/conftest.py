@@ -51,6 +51,15 @@ def _fresh_breaker(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_search_partitions(monkeypatch):
+    """What a process knows of the search table's partitions (articles/searchindex.py) is per
+    test: those a test's old articles made went with its transaction."""
+    from articles import searchindex
+
+    monkeypatch.setattr(searchindex, "_oldest", {})
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import caches
 

@@ -1,8 +1,8 @@
 """Search through an index: the ranking, both spellings, bad input, and costs that do not grow.
 
-On PostgreSQL with the RUM extension the articles' words are read from the RUM index in
-date order (migration 0019); without it from the GIN index (0007); on SQLite with LIKE.
-The same results on every path.
+On PostgreSQL the articles' words are read from the search table by month (migration 0020,
+tests/articles/test_search_table.py); without it from the RUM index in date order (0019),
+or from the GIN index (0007); on SQLite with LIKE. The same results on every path.
 """
 
 import unicodedata
@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search
+from articles import search, searchindex
 from articles.models import Article
 from core.text import search_document, search_words
 from tests.factories import make_article, make_category
@@ -25,8 +25,10 @@ postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="th
 
 
 @pytest.fixture
-def rum(db):
-    """The RUM path; skipped where the extension cannot be (SQLite, a server without it)."""
+def rum(db, monkeypatch):
+    """The RUM path, as on a PostgreSQL without the search table of migration 0020; skipped
+    where the extension cannot be (SQLite, a server without it)."""
+    monkeypatch.setattr(searchindex, "available", lambda: False)
     if connection.vendor != "postgresql":
         pytest.skip("RUM is a PostgreSQL extension; SQLite searches with LIKE")
     with connection.cursor() as cursor:
@@ -39,7 +41,8 @@ def rum(db):
 @pytest.fixture
 def no_rum(db, monkeypatch):
     """The GIN path, as on a PostgreSQL without the extension: the indexes as migration 0019
-    leaves them there, for this test (its transaction puts them back)."""
+    leaves them there, for this test (its transaction puts them back), without the search table."""
+    monkeypatch.setattr(searchindex, "available", lambda: False)
     monkeypatch.setattr(search, "rum_index", lambda: False)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -236,6 +239,7 @@ def test_rum_and_gin_give_the_same_results(rum, big_archive, monkeypatch):
 def test_the_gin_path_gives_the_same_results_as_the_default(archive, monkeypatch):
     words = search_words("đại hội đảng bộ")
     default = search.search_articles(words)
+    monkeypatch.setattr(searchindex, "available", lambda: False)
     monkeypatch.setattr(search, "rum_index", lambda: False)
     assert search.search_articles(words) == default and len(default) == 8
 
@@ -255,6 +259,8 @@ def test_migration_0019_puts_one_word_index_in_place_both_ways(monkeypatch):
         cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
         available = cursor.fetchone() is not None
     monkeypatch.setattr(search, "_rum_index", {})  # the answer changes under this test
+    monkeypatch.setattr(searchindex, "_available", {})  # migrating back to 0018 drops the search table
+    monkeypatch.setattr(searchindex, "_oldest", {})
     executor = MigrationExecutor(connection)
     try:
         executor.migrate([("articles", "0018_category_index_with_site")])

@@ -153,8 +153,10 @@ def test_search_pages_twenty_at_a_time_with_a_fixed_query_count(client, db, sett
     assert html1.count('class="search-result"') == 20 and html3.count('class="search-result"') == 5
     assert "Tìm thấy 45 kết quả" in html1 and "Trang 3 / 3" in html3
     # The search (articles, documents, the page of results) and, with the page cache off, the
-    # header and footer (banner, menu, links) made afresh: the same on page 1 and page 3.
-    assert first == third <= 6
+    # header and footer (banner, menu, links) made afresh: the same on page 1 and page 3. On
+    # PostgreSQL the articles' part is one statement per window of months read and, inside this
+    # test's transaction, the planner setting of those statements set and put back (searchindex.py).
+    assert first == third <= 7
 
 
 def test_broad_queries_rank_the_newest_matches_and_every_title_match_and_say_so(client, db, settings, monkeypatch):
