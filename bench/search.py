@@ -1,14 +1,15 @@
-"""Search over many articles on PostgreSQL: through the RUM index, and through the GIN one.
+"""Search over many articles on PostgreSQL: the search table by month, the RUM index, the GIN one.
 
     scripts/with-postgres .venv/bin/python bench/search.py [--articles 100000] [--database NAME]
 
 Fills the bench database (never real content) with generated articles up to
 --articles, then times the articles' search query (articles/search.py
 search_articles(): the ranked ids of every page of results) for a few phrases,
-on the path the database has (RUM where the extension is installed, migration
-0019) and on the GIN path (the RUM index dropped and migration 0007's GIN index
+in-process, on the search table by month (migration 0020), on the RUM path (the
+table set aside; where the extension is installed, migration 0019) and on the GIN path (the RUM index dropped and migration 0007's GIN index
 built inside a transaction that is rolled back), and through gunicorn as a
-reader sees it: page 1, page 50, and input with nothing to search.
+reader sees it: page 1, page 50, and input with nothing to search (not with
+--in-process). --site times another site's search (a 100-site database).
 """
 
 import argparse
@@ -22,50 +23,68 @@ from common import BENCH_DB, bench_env, fire, gunicorn, http, manage, prepare, r
 TIMING = r"""
 import statistics, time
 from django.db import connection, transaction
-from articles import search
-from articles.models import Article
+from articles import search, searchindex
+from core.sites import serving
 from core.text import search_words
 
-PHRASES = ["nông thôn mới", "chuyển đổi số", "Bình Nhì", "giao nhận quân", "từ không có trong bài"]
-print(f"articles: {Article.objects.published().count()}, RUM index: {search.rum_index()}")
+SITE, REPEAT, GIN = __SITE__, __REPEAT__, __GIN__
+PHRASES = ["nông thôn mới", "chuyển đổi số", "Bình Nhì", "giao nhận quân", None]
+NOTHING = "nông thôn mới khongco"  # + a number: a new phrase each time, with a word found nowhere
 
-def timed(phrase, repeat=15):
-    words = search_words(phrase)
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        found = search.search_articles(words)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples) * 1000, len(found)
+def timed(phrase):
+    samples, found = [], 0
+    with serving(SITE):
+        for n in range(REPEAT):
+            words = search_words(phrase or f"{NOTHING}{n}")
+            started = time.perf_counter()
+            found = len(search.search_articles(words))
+            samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[-1], found
 
-def plan(phrase):
-    sql, params = search.matches_sql(search_words(phrase))
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(r[0] for r in cursor.fetchall())
+def run_all():
+    return {phrase: timed(phrase) for phrase in PHRASES}
 
-first = {phrase: timed(phrase) for phrase in PHRASES}
-print("seq scan on articles:", "Seq Scan on articles_article" in plan("nông thôn mới"))
-second = {}
-if search.rum_index():
+paths = {}
+table, rum = searchindex.available(), search.rum_index()
+if table:
+    paths["by month"] = run_all()
+    searchindex.available = lambda: False
+if rum:
+    paths["RUM"] = run_all()
+if GIN:
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute("DROP INDEX article_search_rum_idx")
-            cursor.execute("CREATE INDEX article_search_vector_idx ON articles_article USING gin (search_vector)")
+            cursor.execute("DROP INDEX IF EXISTS article_search_rum_idx")
+            cursor.execute(
+                "CREATE INDEX IF NOT EXISTS article_search_vector_idx ON articles_article USING gin (search_vector)"
+            )
         search.rum_index = lambda: False
-        second = {phrase: timed(phrase) for phrase in PHRASES}
+        paths["GIN"] = run_all()
         transaction.set_rollback(True)
-print(f"{'phrase':<24} {'ranked':>7} {'this path ms':>13} {'GIN ms':>9}")
-for phrase, (ms, found) in first.items():
-    gin = f"{second[phrase][0]:>9.1f}" if phrase in second else f"{'-':>9}"
-    print(f"{phrase:<24} {found:>7} {ms:>13.1f} {gin}")
+print(f"site {SITE}, search table: {table}, RUM index: {rum}; ms, median and slowest of {REPEAT}")
+print(f"{'phrase':<24} {'ranked':>7}" + "".join(f" {name + ' p50':>13} {'max':>7}" for name in paths))
+for phrase in PHRASES:
+    found = next(iter(paths.values()))[phrase][2]
+    cells = "".join(f" {run[phrase][0]:>13.1f} {run[phrase][1]:>7.1f}" for run in paths.values())
+    print(f"{(phrase or NOTHING + ' N'):<24} {found:>7}{cells}")
 """
+
+
+def timing_code(site: int, repeat: int, gin: bool) -> str:
+    return TIMING.replace("__SITE__", str(site)).replace("__REPEAT__", str(repeat)).replace("__GIN__", str(gin))
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--database", default=BENCH_DB, help="the bench database (created if missing)")
+    parser.add_argument("--site", type=int, default=1, help="the site served while timing in-process")
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument(
+        "--no-gin", action="store_true", help="skip the GIN path (building it takes minutes at 1,000,000)"
+    )
+    parser.add_argument("--in-process", action="store_true", help="no gunicorn part")
     args = parser.parse_args()
     env = bench_env(args.database, CACHE_URL="dummy://")
     prepare(env)
@@ -83,7 +102,10 @@ def main():
     manage(
         env, "shell", "--no-imports", "-c", "from django.db import connection; connection.cursor().execute('ANALYZE')"
     )
-    print(manage(env, "shell", "--no-imports", "-c", TIMING))
+    timing = timing_code(args.site, args.repeat, gin=not args.no_gin)
+    print(manage(env, "shell", "--no-imports", "-c", timing))
+    if args.in_process:
+        return
 
     with gunicorn(env, workers=4) as base:
         fire(40, lambda i: http("GET", f"{base}/healthz"))
