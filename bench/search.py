@@ -6,8 +6,9 @@ Fills the bench database (never real content) with generated articles up to
 --articles, then times the articles' search query (articles/search.py
 search_articles(): the ranked ids of every page of results) for a few phrases,
 in-process, on the search table by month (migration 0020), on the RUM path (the
-table set aside; where the extension is installed, migration 0019) and on the GIN path (the RUM index dropped and migration 0007's GIN index
-built inside a transaction that is rolled back), and through gunicorn as a
+table set aside; where the extension is installed, migration 0019) and on the GIN
+path (the RUM index dropped and migration 0007's GIN index built inside a
+transaction that is rolled back), and through gunicorn as a
 reader sees it: page 1, page 50, and input with nothing to search (not with
 --in-process). --site times another site's search (a 100-site database).
 """
