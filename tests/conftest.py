@@ -63,11 +63,15 @@ def _fresh_search_partitions(monkeypatch):
 def _clear_cache():
     from django.core.cache import caches
 
+    from core import chrome
+
     for alias in ("default", "pages"):
         caches[alias].clear()
+    chrome.forget()
     yield
     for alias in ("default", "pages"):
         caches[alias].clear()
+    chrome.forget()
 
 
 @pytest.fixture(autouse=True)
