@@ -18,7 +18,7 @@ from django.utils import timezone
 from core.compat import cache_related, concrete_fields
 from core.fastsql import Statement
 
-from .models import Article, Category, SiteBanner, Tag, Topic, article_url
+from .models import Article, Attachment, Category, SiteBanner, Tag, Topic, article_url
 from .querysets import SEARCH_FIELDS
 
 
@@ -157,6 +157,18 @@ _tags = Statement(lambda pk: Tag.objects.filter(articles=pk).order_by("name").va
 def tags(article: Article) -> list[Tag]:
     """The article's keywords, in their usual order (by name)."""
     return [_instance(Tag, _TAG, row) for row in _tags.rows(pk=article.pk)]
+
+
+# Not the words of a PDF (`text`, for search): the page lists the files' names, kinds and sizes.
+_ATTACHMENT = _attnames(Attachment, exclude=("text",))
+_attachments = Statement(
+    lambda pk: Attachment.objects.filter(article_id=pk).values_list(*_ATTACHMENT), pk=int
+)
+
+
+def attachments(article: Article) -> list[Attachment]:
+    """The article's attached files, in their order (article.attachments.all())."""
+    return [_instance(Attachment, _ATTACHMENT, row) for row in _attachments.rows(pk=article.pk)]
 
 
 @cache

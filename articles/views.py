@@ -67,7 +67,7 @@ class ArticleDetailView(DetailView):
         context["share"] = sharing.share_links(display.absolute(self.request, article.get_absolute_url()))
         context["newer"], context["older"] = pagesql.neighbours(article, NEIGHBOURS)
         context["current_category_slug"] = article.category.slug
-        context["attachments"] = list(article.attachments.all())
+        context["attachments"] = pagesql.attachments(article)
         context.update(self.related(article))
         return context
 

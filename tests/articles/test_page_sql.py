@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles import pagesql
-from articles.models import Article, Category, SiteBanner, Tag, Topic
+from articles.models import Article, Attachment, Category, SiteBanner, Tag, Topic
 from tests.factories import image_upload, make_article, make_category
 
 
@@ -104,6 +104,29 @@ def test_tags_topic_and_related_lists_match_the_orm(newsroom):
     without_topic = pagesql.related(middle, [tag.pk for tag in tags], 50, None)
     assert links(without_topic) == orm_links(published.filter(tags__in=tags).distinct().newest_first()[:50])
     assert pagesql.related(middle, [], 5, None) == []
+
+
+def test_the_attachments_are_the_articles_own_in_their_order_without_their_text(newsroom, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    middle, other = newsroom["middle"], make_article()
+
+    def attach(article, name, order):
+        upload = SimpleUploadedFile(f"{order}.pdf", pdf, "application/pdf")
+        return Attachment.objects.create(article=article, name=name, order=order, file=upload)
+
+    second, first = attach(middle, "Phụ lục 2.pdf", 2), attach(middle, "Kế hoạch số 120.pdf", 1)
+    attach(other, "Của bài khác.pdf", 0)
+    found = pagesql.attachments(middle)
+    assert [(a.pk, a.name, a.kind, a.size) for a in found] == [
+        (a.pk, a.name, a.kind, a.size) for a in middle.attachments.all()
+    ] == [(first.pk, "Kế hoạch số 120.pdf", "pdf", len(pdf)), (second.pk, "Phụ lục 2.pdf", "pdf", len(pdf))]
+    assert all("text" in a.get_deferred_fields() for a in found)  # a PDF's words are not read for the page
+    assert pagesql.attachments(other)[0].name == "Của bài khác.pdf"
+    html = client.get(middle.get_absolute_url()).content.decode()
+    assert html.index(first.get_absolute_url()) < html.index(second.get_absolute_url())
+    assert "Của bài khác.pdf" not in html
 
 
 def test_header_categories_and_banner_match_the_orm(db):
