@@ -1,12 +1,17 @@
 """What the readers' Jinja2 templates may call (gathered by core/jinja2.py), for every app:
 
+side_column(latest, documents, links)   the side column (includes/_side.html), made once a version
+
 value|ngay_thang          a date as 02/02/2022
 size|dung_luong           a file size as readers read it: "1,2 MB", "350 KB"
 text|unbroken             never broken across lines: "15-NQ/HU", "0273 3826 123"
 address|email_lines       an e-mail address that may break before its "@", never in its domain
 """
 
+from jinja2 import pass_context
 from markupsafe import Markup
+
+from . import chrome
 
 
 def ngay_thang(value) -> str:
@@ -40,4 +45,19 @@ def email_lines(address) -> Markup:
     return Markup("%s<wbr>@%s") % (local, unbroken(domain))
 
 
+@pass_context
+def side_column(context, latest: bool, documents: bool, links: bool) -> Markup:
+    """includes/_side_column.html for the site being served (core/chrome.py: rendered()): what
+    it shows is kept under the content version, so its HTML is the same on every page until then."""
+    web_links = context.get("web_links") or []
+    template = context.environment.get_template("includes/_side_column.html")
+
+    def render() -> str:
+        return template.render(side_latest=latest, side_documents=documents, side_links=links, web_links=web_links)
+
+    name = f"side-column:{int(latest)}{int(documents)}{int(links)}"
+    return Markup(chrome.rendered(name, render))  # noqa: S704 - rendered by Jinja2 with autoescape
+
+
+GLOBALS = {"side_column": side_column}
 FILTERS = {"ngay_thang": ngay_thang, "dung_luong": dung_luong, "unbroken": unbroken, "email_lines": email_lines}
