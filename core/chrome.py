@@ -27,7 +27,7 @@ LOCAL_SECONDS = 60
 # Copies kept at most in a process (pieces x sites x versions still within LOCAL_SECONDS).
 LOCAL_ENTRIES = 2000
 
-_local: dict[str, tuple[object, float]] = {}  # key -> (piece, monotonic moment it ends)
+_local: dict[str, tuple[object, float]] = {}  # key -> (piece, the moment it ends: time.time(), as the cache's own timeouts)
 _lock = threading.Lock()
 
 
@@ -41,7 +41,7 @@ def cached(name: str, build: Callable[[], dict]) -> dict:
     except pagecache.CACHE_ERRORS:
         return build()
     key = f"{name}:{current_site_id()}:{version}"
-    now = time.monotonic()
+    now = time.time()
     copy = _local.get(key)
     if copy is not None and now < copy[1]:
         return copy[0]
@@ -76,7 +76,7 @@ def rendered(name: str, render: Callable[[], str]) -> str:
     except pagecache.CACHE_ERRORS:
         return render()
     key = f"{name}:{current_site_id()}:{version}"
-    now = time.monotonic()
+    now = time.time()
     copy = _local.get(key)
     if copy is not None and now < copy[1]:
         return copy[0]
@@ -92,7 +92,7 @@ def rendered(name: str, render: Callable[[], str]) -> str:
 def _keep(key: str, piece, until: float) -> None:
     with _lock:
         if len(_local) >= LOCAL_ENTRIES:
-            now = time.monotonic()
+            now = time.time()
             for old in [old for old, (_, ends) in _local.items() if ends <= now]:
                 del _local[old]
             if len(_local) >= LOCAL_ENTRIES:
