@@ -27,7 +27,8 @@ LOCAL_SECONDS = 60
 # Copies kept at most in a process (pieces x sites x versions still within LOCAL_SECONDS).
 LOCAL_ENTRIES = 2000
 
-_local: dict[str, tuple[object, float]] = {}  # key -> (piece, the moment it ends: time.time(), as the cache's own timeouts)
+# key -> (piece, the moment it ends: time.time(), as the cache's own timeouts)
+_local: dict[str, tuple[object, float]] = {}
 _lock = threading.Lock()
 
 
