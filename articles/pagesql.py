@@ -161,9 +161,7 @@ def tags(article: Article) -> list[Tag]:
 
 # Not the words of a PDF (`text`, for search): the page lists the files' names, kinds and sizes.
 _ATTACHMENT = _attnames(Attachment, exclude=("text",))
-_attachments = Statement(
-    lambda pk: Attachment.objects.filter(article_id=pk).values_list(*_ATTACHMENT), pk=int
-)
+_attachments = Statement(lambda pk: Attachment.objects.filter(article_id=pk).values_list(*_ATTACHMENT), pk=int)
 
 
 def attachments(article: Article) -> list[Attachment]:

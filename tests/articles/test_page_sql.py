@@ -119,9 +119,11 @@ def test_the_attachments_are_the_articles_own_in_their_order_without_their_text(
     second, first = attach(middle, "Phụ lục 2.pdf", 2), attach(middle, "Kế hoạch số 120.pdf", 1)
     attach(other, "Của bài khác.pdf", 0)
     found = pagesql.attachments(middle)
-    assert [(a.pk, a.name, a.kind, a.size) for a in found] == [
-        (a.pk, a.name, a.kind, a.size) for a in middle.attachments.all()
-    ] == [(first.pk, "Kế hoạch số 120.pdf", "pdf", len(pdf)), (second.pk, "Phụ lục 2.pdf", "pdf", len(pdf))]
+    assert (
+        [(a.pk, a.name, a.kind, a.size) for a in found]
+        == [(a.pk, a.name, a.kind, a.size) for a in middle.attachments.all()]
+        == [(first.pk, "Kế hoạch số 120.pdf", "pdf", len(pdf)), (second.pk, "Phụ lục 2.pdf", "pdf", len(pdf))]
+    )
     assert all("text" in a.get_deferred_fields() for a in found)  # a PDF's words are not read for the page
     assert pagesql.attachments(other)[0].name == "Của bài khác.pdf"
     html = client.get(middle.get_absolute_url()).content.decode()
