@@ -7,8 +7,10 @@ For one data size it prepares a bench database of its own (huyenuy_bench_<N>:
 migrations, the demo content, generated articles up to N - never real content),
 then, in one run and on the same machine:
 
-1. gunicorn (gunicorn.conf.py, DEBUG off) with caching off (CACHE_URL=dummy://):
-   article, home, category page 1 and page 500, search;
+1. gunicorn (gunicorn.conf.py, DEBUG off) with the page cache off (PAGE_CACHE_SECONDS=0),
+   every page made afresh as right after a publication, the pieces all pages share in
+   Redis (core/chrome.py): article, home, category page 1 and page 500, search; and the
+   article with nothing cached at all (CACHE_URL=dummy://, the shared pieces rebuilt too);
 2. gunicorn with the page cache in Redis: the article page;
 3. nginx with the shipped locations (deploy/nginx-locations.conf, micro-cache)
    in front of that gunicorn, and nginx serving the same article page as a
@@ -250,19 +252,30 @@ def run(size, seconds, connections, database, sites=1):
     add_sites(env, sites, size)
     urls = json.loads(manage(env, "shell", "--no-imports", "-c", URLS))
     facts = {key: urls.pop(key) for key in ("articles", "article_id", "deep_page")}
-    queries = json.loads(
-        manage({**env, "PAGE_CACHE_SECONDS": "0", "ALLOWED_HOSTS": "localhost"}, "shell", "--no-imports", "-c",
-               QUERIES.format(urls=json.dumps(urls)))
-    )  # fmt: skip
-    rows = []
-    with gunicorn(env) as base:
-        for name in ("article", "home", "category_1", "category_deep", "search"):
-            wrk(base + urls[name], 2, connections)  # warm up
-            rows.append((f"{name} (no cache)", wrk(base + urls[name], seconds, connections), queries[name]))
-
     redis_url = "redis://127.0.0.1:6379/15"
     cached_env = {**env, "CACHE_URL": redis_url}
     manage(cached_env, "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.clear()")
+    # "No cache": every page made afresh (PAGE_CACHE_SECONDS=0), as each one is right after a
+    # publication; the pieces every page shares (header, side column: core/chrome.py) in Redis
+    # as the first request after it leaves them. "Nothing cached" (dummy://) rebuilds those too.
+    afresh_env = {**cached_env, "PAGE_CACHE_SECONDS": "0"}
+    queries = json.loads(
+        manage({**afresh_env, "ALLOWED_HOSTS": "localhost"}, "shell", "--no-imports", "-c",
+               QUERIES.format(urls=json.dumps(urls)))
+    )  # fmt: skip
+    rows = []
+    with gunicorn(afresh_env) as base:
+        for name in ("article", "home", "category_1", "category_deep", "search"):
+            wrk(base + urls[name], 2, connections)  # warm up
+            rows.append((f"{name} (no cache)", wrk(base + urls[name], seconds, connections), queries[name]))
+    nothing = json.loads(
+        manage({**env, "PAGE_CACHE_SECONDS": "0", "ALLOWED_HOSTS": "localhost"}, "shell", "--no-imports", "-c",
+               QUERIES.format(urls=json.dumps({"article": urls["article"]})))
+    )  # fmt: skip
+    with gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}) as base:
+        wrk(base + urls["article"], 2, connections)
+        rows.append(("article (nothing cached)", wrk(base + urls["article"], seconds, connections), nothing["article"]))
+
     with gunicorn(cached_env) as base:
         html = fetch(base + urls["article"])
         wrk(base + urls["article"], 2, connections)  # warm up
