@@ -96,6 +96,7 @@ def restore(archive: Path) -> None:
                 raise BackupError("Tệp sao lưu không có cơ sở dữ liệu PostgreSQL (database.dump).")
             env = _pg_environment(db)
             _create_if_missing(db["NAME"], env)
+            _drop_partitioned_tables(db["NAME"], env)
             _run(["pg_restore", "--clean", "--if-exists", "--no-owner", f"--dbname={db['NAME']}", str(dump)], env)
         else:
             dump = work / "database.sqlite3"
@@ -119,6 +120,25 @@ def restore(archive: Path) -> None:
         raise BackupError(
             f"Đã phục hồi, nhưng chưa xóa được bộ nhớ đệm trang ({error}): hãy chạy `manage.py clear_pages`."
         ) from None
+
+
+def _drop_partitioned_tables(name: str, env: dict) -> None:
+    """pg_restore --clean drops each partition's primary key before its table, which PostgreSQL
+    refuses (the key is the partitioned table's): a partitioned table is dropped first, with its
+    partitions (the search table, articles/searchindex.py), and comes back whole from the dump."""
+    import psycopg
+    from psycopg import sql
+
+    params = {"host": env.get("PGHOST"), "port": env.get("PGPORT"), "user": env.get("PGUSER")}
+    params["password"] = env.get("PGPASSWORD")
+    with psycopg.connect(dbname=name, **params) as target:
+        tables = target.execute(
+            "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE c.relkind = 'p' AND NOT c.relispartition"
+            " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+        ).fetchall()
+        for schema, table in tables:
+            target.execute(sql.SQL("DROP TABLE IF EXISTS {} CASCADE").format(sql.Identifier(schema, table)))
 
 
 def _create_if_missing(name: str, env: dict) -> None:

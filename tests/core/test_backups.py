@@ -66,6 +66,12 @@ def test_a_backup_restores_everything_and_no_page_from_before_is_served(settings
     assert checksums(Path(settings.MEDIA_ROOT)) == photos
     page = reader.get(article.get_absolute_url())
     assert page["X-Page-Cache"] == "miss" and "Tin trước khi sao lưu" in page.content.decode()
+    # Search finds the title as it was, not the defaced one (on PostgreSQL through the search
+    # table, partitioned by month: restored whole), and a new article is found too.
+    assert "Tin trước khi sao lưu" in reader.get("/tim-kiem/?q=truoc+khi+sao+luu").content.decode()
+    assert "Trang bị xâm nhập" not in reader.get("/tim-kiem/?q=xam+nhap").content.decode()
+    make_article(title="Tin sau khi phục hồi")
+    assert "Tin sau khi phục hồi" in reader.get("/tim-kiem/?q=phuc+hoi").content.decode()
 
 
 def test_a_missing_or_broken_archive_is_refused_in_vietnamese_and_changes_nothing(tmp_path):
