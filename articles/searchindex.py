@@ -27,6 +27,7 @@ from datetime import UTC, datetime, time, timedelta
 from django.db import connection, models, transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.sites import SiteQuerySet
 
@@ -61,6 +62,10 @@ class SearchEntry(models.Model):
     class Meta:
         managed = False
         db_table = TABLE
+        verbose_name = _("mục tìm kiếm")
+        verbose_name_plural = _("mục tìm kiếm")
+        # Written by the trigger alone: nobody is given a right to add, change or delete one.
+        default_permissions = ()
 
     def __str__(self):
         return f"{self.article_id} ({self.published_at:%Y-%m})"

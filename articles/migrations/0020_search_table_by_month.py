@@ -185,7 +185,13 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
-            options={"db_table": "articles_search", "managed": False},
+            options={
+                "db_table": "articles_search",
+                "managed": False,
+                "verbose_name": "mục tìm kiếm",
+                "verbose_name_plural": "mục tìm kiếm",
+                "default_permissions": (),
+            },
         ),
         migrations.RunPython(create_table, drop_table),
     ]
