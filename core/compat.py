@@ -1,12 +1,15 @@
-"""Every private API of Django and django-csp the portal's apps rely on, and nowhere else.
+"""Every private API of Django, django-csp and psycopg the portal's apps rely on, and nowhere else.
 
 (The page cache keeps its own, for Redis, in pagecache/compat.py: it imports no
-app.) Each was checked against Django 5.2.19 and django-csp 4.0
+app.) Each was checked against Django 5.2.19, django-csp 4.0 and psycopg 3.3.9
 (requirements.txt); tests/core/test_compat.py fails when one of them changes
 shape, so an upgrade shows here first.
 """
 
+import functools
+
 import psycopg
+from psycopg import _queries
 
 
 def compile_queryset(queryset) -> tuple[str, tuple, list]:
@@ -24,7 +27,31 @@ def server_binding_cursor(connection):
     (Django's own cursors inline them), so that psycopg can prepare a statement; its
     queries are logged like Django's (DatabaseWrapper._prepare_cursor)."""
     connection.ensure_connection()
-    return connection._prepare_cursor(psycopg.Cursor(connection.connection))
+    return connection._prepare_cursor(_StatementCursor(connection.connection))
+
+
+@functools.lru_cache(maxsize=512)
+def _split_statement(query: bytes, encoding: str):
+    return _queries._query2pg_nocache(query, encoding)
+
+
+class _StatementQuery(_queries.PostgresQuery):
+    """psycopg turns each query's %s into $1, $2 … anew unless it is short (4 KB) and has few
+    parameters (50): the statements of core/fastsql.py are a fixed few, compiled once per
+    process, and some are long (the home page's blocks: a UNION of a part per category), so
+    they are turned once and remembered (PostgresQuery.convert, with the cache always on)."""
+
+    def convert(self, query, vars) -> None:
+        if vars is None or not isinstance(query, str | bytes):
+            return super().convert(query, vars)
+        query = self._ensure_bytes(query)
+        self.query, self._want_formats, self._order, self._parts = _split_statement(query, self._tx.encoding)
+        self.dump(vars)
+        return None
+
+
+class _StatementCursor(psycopg.Cursor):
+    _query_cls = _StatementQuery
 
 
 def cache_related(instance, field_name: str, value) -> None:

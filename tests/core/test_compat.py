@@ -1,4 +1,4 @@
-"""The private Django and django-csp APIs of core/compat.py still work as it expects.
+"""The private Django, django-csp and psycopg APIs of core/compat.py still work as it expects.
 
 Each test fails when an upgrade changes one of them: fix core/compat.py, nothing else.
 """
@@ -32,10 +32,30 @@ def test_the_server_binding_cursor_sends_parameters_apart_and_is_logged():
 
     article = make_article()
     with CaptureQueriesContext(connection) as queries, compat.server_binding_cursor(connection) as cursor:
-        assert type(cursor.cursor) is psycopg.Cursor  # not Django's ClientCursor, which inlines them
+        assert isinstance(cursor.cursor, psycopg.Cursor)  # not Django's ClientCursor, which inlines them
+        assert not isinstance(cursor.cursor, psycopg.ClientCursor)
         cursor.execute("SELECT title FROM articles_article WHERE id = %s", [article.pk])
         assert cursor.fetchall() == [(article.title,)]
     assert len(queries) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="server-side binding: PostgreSQL only")
+def test_a_long_statement_is_turned_into_postgresqls_form_once(monkeypatch):
+    from psycopg import _queries
+
+    article = make_article()
+    # Longer than psycopg's own cache takes (4 KB), with more parameters (50): the home page's blocks.
+    parts = " UNION ALL ".join(f"SELECT title FROM articles_article WHERE id = %s AND {n} = {n}" for n in range(60))  # noqa: S608 - numbers only
+    assert len(parts) > _queries.MAX_CACHED_STATEMENT_LENGTH
+    turned, original = [], _queries._query2pg_nocache
+    monkeypatch.setattr(_queries, "_query2pg_nocache", lambda *args: turned.append(1) or original(*args))
+    compat._split_statement.cache_clear()
+    for pk in (article.pk, article.pk + 1000, article.pk):
+        with compat.server_binding_cursor(connection) as cursor:
+            cursor.execute(parts, [pk] * 60)
+            assert cursor.fetchall() == ([(article.title,)] * 60 if pk == article.pk else [])
+    assert len(turned) == 1
 
 
 @pytest.mark.django_db
