@@ -17,7 +17,7 @@ from network.registry import registry, sites_below
 from . import pagesql
 from .forms import SearchForm
 from .from_below import featured_below, newest_below, on_its_site
-from .models import Article, Category, Tag, Topic
+from .models import Article, Tag, Topic
 
 PER_CATEGORY_ON_HOME = 4
 
@@ -146,10 +146,11 @@ class CategoryView(ArticleListView):
     template_name = "articles/category.html"
 
     def get_owner(self):
-        category = get_object_or_404(Category.objects.visible().select_related("parent"), slug=self.kwargs["slug"])
         # Its subcategories' articles are its own too ("Xây dựng Đảng" shows "Công tác tổ chức"),
         # and so are the articles filed in it as an extra category (Article.extra_categories).
-        category.subcategories = list(category.children.visible().order_by("order", "name"))
+        category = pagesql.visible_category(self.kwargs["slug"])
+        if category is None:
+            raise Http404(_("Không tìm thấy chuyên mục."))
         return category
 
     def get_queryset(self):

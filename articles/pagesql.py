@@ -305,6 +305,33 @@ def home_blocks(categories: list[Category], shown: list[int], count: int, shown_
 
 # --- a category's page ---------------------------------------------------------------------
 
+_PARENT = tuple(f"parent__{name}" for name in _CATEGORY)
+_visible_category = Statement(
+    lambda slug: Category.objects.visible().filter(slug=slug).values_list(*_CATEGORY, *_PARENT), slug=str
+)
+_subcategories = Statement(
+    lambda parent: (
+        Category.objects.visible().filter(parent_id=parent).order_by("order", "name").values_list(*_CATEGORY)
+    ),
+    parent=int,
+)
+
+
+def visible_category(slug: str) -> Category | None:
+    """The visible category `slug` with its parent loaded (Category.objects.visible()
+    .select_related("parent")), and its visible subcategories as `subcategories`, in the
+    menu's order; or None."""
+    rows = _visible_category.rows(slug=slug)
+    if not rows:
+        return None
+    row, split = rows[0], len(_CATEGORY)
+    category = _instance(Category, _CATEGORY, row[:split])
+    parent = _instance(Category, _CATEGORY, row[split:]) if category.parent_id else None
+    cache_related(category, "parent", parent)
+    category.subcategories = [_instance(Category, _CATEGORY, r) for r in _subcategories.rows(parent=category.pk)]
+    return category
+
+
 
 @cache
 def _category_page(categories: int, cursor: str, count: int) -> Statement:

@@ -39,7 +39,9 @@ def _marker(kind: type, index: int):
         return _INT_MARKER + index
     if kind is datetime:
         return _DATETIME_MARKER.replace(microsecond=index + 1)
-    raise TypeError(f"a Statement parameter is an int or a datetime, not {kind}")
+    if kind is str:
+        return f"\x1f{_INT_MARKER + index}\x1f"  # a control character no address or name holds
+    raise TypeError(f"a Statement parameter is an int, a datetime or a str, not {kind}")
 
 
 def _adapt(kind: type, value, db):
@@ -50,7 +52,8 @@ def _adapt(kind: type, value, db):
 class Statement:
     """`build(**markers)` -> a values_list queryset, or a tuple of them for UNION ALL.
 
-    `parameters` names each argument of `build` and its type (int or datetime).
+    `parameters` names each argument of `build` and its type (int, datetime or str: a value
+    compared as it is, `field=value`; not one the ORM rewrites, as `__contains` does).
     prepared=False for a statement whose best plan depends on its parameters.
     """
 

@@ -158,6 +158,27 @@ def test_header_categories_and_banner_match_the_orm(db):
     assert banner.image.url.startswith("/media/") and banner.image_width == 64
 
 
+def test_a_category_is_found_as_the_orm_finds_a_visible_one_with_its_visible_subcategories(db, client):
+    parent = make_category(name="Xây dựng Đảng", slug="xay-dung-dang")
+    child = make_category(name="Công tác tổ chức", slug="cong-tac-to-chuc", parent=parent, order=2)
+    first = make_category(name="Kiểm tra, giám sát", slug="kiem-tra-giam-sat", parent=child, order=1)
+    make_category(name="Đã tắt", slug="da-tat", parent=child, is_active=False)
+    hidden = make_category(name="Chuyên mục ẩn", slug="chuyen-muc-an", is_active=False)
+    for slug in ("xay-dung-dang", "cong-tac-to-chuc", "kiem-tra-giam-sat"):
+        found = pagesql.visible_category(slug)
+        orm = Category.objects.visible().select_related("parent").get(slug=slug)
+        assert (found.pk, found.name, found.parent_id) == (orm.pk, orm.name, orm.parent_id)
+        assert (found.parent.name if found.parent else None) == (orm.parent.name if orm.parent else None)
+        expected = list(orm.children.visible().order_by("order", "name"))
+        assert [c.pk for c in found.subcategories] == [c.pk for c in expected]
+    assert [c.name for c in pagesql.visible_category("cong-tac-to-chuc").subcategories] == ["Kiểm tra, giám sát"]
+    assert pagesql.visible_category(hidden.slug) is None and pagesql.visible_category("khong-co") is None
+    # Its page: the subcategory's article is its own, a hidden category's page is not there.
+    make_article(title="Tin kiểm tra", category=first)
+    assert "Tin kiểm tra" in client.get("/cong-tac-to-chuc/").content.decode()
+    assert client.get("/chuyen-muc-an/").status_code == 404
+
+
 def test_a_page_cursor_is_only_a_published_article(newsroom):
     middle = newsroom["middle"]
     position = pagesql.published_position(middle.pk)
