@@ -332,7 +332,6 @@ def visible_category(slug: str) -> Category | None:
     return category
 
 
-
 @cache
 def _category_page(categories: int, cursor: str, count: int) -> Statement:
     def build(now, at=None, pk=None, **ids):
