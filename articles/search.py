@@ -198,31 +198,64 @@ def _newest_first(articles, now):
     return articles.order_by("-published_at", "-id")
 
 
+class _AsSearched(dict):
+    """{character: the one search sees in its place}: "ố" -> "o", "Đ" -> "d", "½" -> "1" (the
+    first of those it decomposes into), a combining mark or punctuation -> " ". Filled as
+    characters are met, for str.translate."""
+
+    def __missing__(self, code: int) -> str:
+        plain = (strip_accents(chr(code)).lower() or " ")[0]
+        self[code] = plain = plain if plain.isascii() and plain.isalnum() else " "
+        return plain
+
+
+_AS_SEARCHED = _AsSearched()
+
+
 def _normalised(text: str) -> str:
-    """The text as search sees it, character for character (same length, same positions)."""
-    plain = strip_accents(text).lower()
-    if len(plain) != len(text):
-        # A character that decomposes into several (a ligature, "½"): one at a time.
-        plain = "".join((strip_accents(char).lower() or " ")[0] for char in text)
-    return re.sub(r"[^a-z0-9]", " ", plain)
+    """The text as search sees it, character for character (same length, same positions):
+    one pass of str.translate, whatever it holds ("…", "½" decompose into several)."""
+    return text.translate(_AS_SEARCHED)
+
+
+# The lead and body are read for the first match this many characters at a time: most
+# matches are in the lead, and a long body is not turned into search's letters whole.
+EXCERPT_CHUNK = 2000
+
+
+def _first_match(text: str, pattern, longest: int) -> int | None:
+    """Where in `text` the first of the words begins (a whole word), or None."""
+    for begin in range(0, len(text), EXCERPT_CHUNK):
+        # From the character before (a word must start after a space) to past the end of a
+        # word that starts inside this chunk.
+        # piece[k] is text[k + offset]; a match is looked for from piece[1] on, after piece[0].
+        if begin == 0:
+            piece, offset = f" {_normalised(text[: EXCERPT_CHUNK + longest])} ", -1
+        else:
+            piece, offset = f"{_normalised(text[begin - 1 : begin + EXCERPT_CHUNK + longest])} ", begin - 1
+        found = pattern.search(piece, 1)
+        if found is not None and found.start() + offset < begin + EXCERPT_CHUNK:
+            return found.start() + offset
+    return None
 
 
 def excerpt(article: Article, words: list[str], width: int = 260) -> str:
     """A short piece of the lead or body around the first match, the words in <mark>."""
     text = f"{article.summary} {html_to_text(article.body)}".strip()
-    padded = f" {_normalised(text)} "
     pattern = re.compile(r"(?<= )(" + "|".join(re.escape(word) for word in words) + r")(?= )")
-    first = pattern.search(padded)
-    start = max(0, (first.start() - 1 if first else 0) - width // 3)
+    first = _first_match(text, pattern, max(map(len, words), default=0) + 1)
+    start = max(0, (first or 0) - width // 3)
     end = min(len(text), start + width)
     # Don't cut words in half.
     if start > 0:
         start = text.find(" ", start) + 1 or start
     if end < len(text):
         end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    # The piece shown, as search sees it: it begins and ends at a space (or the text's ends).
+    padded = f" {_normalised(text[start:end])} "
     pieces, last = [], start
-    for match in pattern.finditer(padded, start + 1, end + 1):
-        left, right = match.start() - 1, match.end() - 1
+    for match in pattern.finditer(padded):
+        left, right = start + match.start() - 1, start + match.end() - 1
         pieces.append(escape(text[last:left]))
         pieces.append(f"<mark>{escape(text[left:right])}</mark>")
         last = right

@@ -89,6 +89,25 @@ def test_results_show_a_highlighted_excerpt(client, articles):
     assert "Tìm thấy 1 kết quả" in html
 
 
+def test_the_excerpt_marks_the_words_where_they_are_after_characters_that_decompose():
+    from articles.search import excerpt
+    from core.text import search_words
+
+    # "…" and "½" decompose into several characters, "ﬁ" too, and a pasted NFD "ế" is two:
+    # the marks must still fall on the words themselves, never shifted.
+    summary = "Năm 2025… ½ diện tích ﬁ xong; xã đạt chuẩn Nông thôn mới nâng cao."
+    body = "<p>Ti\u0302\u0301n ve\u0302\u0300 xây dựng <strong>Nông thôn mới</strong> kiểu mẫu.</p>"
+    article = Article(summary=summary, body=body)
+    html = excerpt(article, search_words("nông thôn mới"))
+    assert "<mark>Nông</mark> <mark>thôn</mark> <mark>mới</mark> nâng cao." in html
+    assert html.count("<mark>") == 6 and "Năm 2025… ½ diện tích ﬁ xong" in html
+    # The last word of the text is marked too, and a match deep in a long body is found.
+    assert str(excerpt(Article(summary="Xây dựng nông thôn mới", body=""), ["moi"])).endswith("<mark>mới</mark>")
+    long_body = "<p>" + "Văn bản hướng dẫn. " * 800 + "Đề án chuyển đổi số.</p>"
+    deep = str(excerpt(Article(summary="", body=long_body), search_words("chuyển đổi số")))
+    assert deep.startswith("… ") and deep.endswith("<mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark>.")
+
+
 def test_a_search_that_finds_nothing_says_so_and_suggests_what_to_try(client, articles):
     html = client.get("/tim-kiem/", {"q": "tàu vũ trụ"}).content.decode()
     assert "Không tìm thấy kết quả nào cho “tàu vũ trụ”" in html
