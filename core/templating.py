@@ -1,6 +1,7 @@
 """What the readers' Jinja2 templates may call (gathered by core/jinja2.py), for every app:
 
 side_column(latest, documents, links)   the side column (includes/_side.html), made once a version
+site_header(), site_footer(links)       the header and footer (includes/_header.html, _footer.html), the same
 
 value|ngay_thang          a date as 02/02/2022
 size|dung_luong           a file size as readers read it: "1,2 MB", "350 KB"
@@ -59,5 +60,34 @@ def side_column(context, latest: bool, documents: bool, links: bool) -> Markup:
     return Markup(chrome.rendered(name, render))  # noqa: S704 - rendered by Jinja2 with autoescape
 
 
-GLOBALS = {"side_column": side_column}
+def _menu_paths(menu) -> set[str]:
+    return {"/", *(item["href"] for item in menu), *(child["href"] for item in menu for child in item["children"])}
+
+
+@pass_context
+def site_header(context) -> Markup:
+    """includes/_header.html, made once per content version in each process for each way it
+    can differ from page to page: the menu item marked as the page (aria-current: the page's
+    own address or its category's, when the menu has it) and the language switch's address.
+    An article page's header is its category page's, without that page marked."""
+    path = context["request"].path
+    paths = _menu_paths(context.get("main_menu") or [])
+    category = context.get("current_category_slug")
+    marked = (path if path in paths else "", f"/{category}/" if category and f"/{category}/" in paths else "")
+    alternate = context.get("alternate_url") or ""
+    template = context.environment.get_template("includes/_header.html")
+    name = f"site-header:{marked[0]}:{marked[1]}:{alternate}"
+    return Markup(chrome.rendered(name, lambda: template.render(context.get_all())))  # noqa: S704 - autoescaped
+
+
+@pass_context
+def site_footer(context, links: bool = True) -> Markup:
+    """includes/_footer.html ("Liên kết website" there unless `links` is False: the home page
+    has them in its side column), made once per content version in each process."""
+    template = context.environment.get_template("includes/_footer.html")
+    values = {**context.get_all(), "footer_links": links}
+    return Markup(chrome.rendered(f"site-footer:{int(links)}", lambda: template.render(values)))  # noqa: S704
+
+
+GLOBALS = {"side_column": side_column, "site_header": site_header, "site_footer": site_footer}
 FILTERS = {"ngay_thang": ngay_thang, "dung_luong": dung_luong, "unbroken": unbroken, "email_lines": email_lines}

@@ -1,6 +1,7 @@
 """The header's and side column's pieces, kept by each process under the content version
 (core/chrome.py), are never another site's, never past an edit, never past a scheduled change."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -59,3 +60,24 @@ def test_a_scheduled_article_joins_the_kept_column_at_its_minute():
             assert "Tin hẹn giờ đăng" not in side_of(reader.get(older.get_absolute_url()).content.decode())
     with time_machine.travel(start + timedelta(seconds=1), tick=False):
         assert "Tin hẹn giờ đăng" in side_of(reader.get(older.get_absolute_url()).content.decode())
+
+
+def marked(html: str) -> list[str]:
+    """The menu's links marked as the page being read."""
+    header = html[html.index('<header class="site-header">') : html.index("</header>")]
+    return re.findall(r'<a href="([^"]+)" aria-current="page"', header)
+
+
+def test_the_kept_header_marks_each_pages_own_menu_item_whatever_page_made_it_first():
+    news = make_category(name="Tin tức", slug="tin-tuc")
+    party = make_category(name="Xây dựng Đảng", slug="xay-dung-dang")
+    article = make_article(title="Tin Đảng bộ", category=party)
+    reader = Client()
+    for _ in range(2):  # made, then from what each process keeps
+        assert marked(reader.get(article.get_absolute_url()).content.decode()) == ["/xay-dung-dang/"]
+        assert marked(reader.get("/tin-tuc/").content.decode()) == ["/tin-tuc/"]
+        assert marked(reader.get("/").content.decode()) == ["/"]
+        assert marked(reader.get("/tim-kiem/?q=dang").content.decode()) == []
+    footer_home = reader.get("/").content.decode()
+    footer_page = reader.get(news.get_absolute_url()).content.decode()
+    assert footer_home.count('<footer class="site-footer">') == footer_page.count('<footer class="site-footer">') == 1
