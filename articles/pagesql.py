@@ -351,8 +351,12 @@ def _category_page(categories: int, cursor: str, count: int) -> Statement:
 
     parameters = {"now": datetime, **({"at": datetime, "pk": int} if cursor else {})}
     parameters.update({f"category{n}": int for n in range(categories)})
-    # Not prepared: the best plan depends on how many articles the categories have.
-    return Statement(build, prepared=False, **parameters)
+    # Prepared: planning it cost PostgreSQL 1.1 ms a page, running it 0.1-0.3 ms. Its one
+    # generic plan (each part an index range scan of (category, site, status, published_at)
+    # under the LIMIT) is the one the planner picks for every category, of 4 articles or of
+    # 12,500, on the first page and from a cursor (EXPLAIN ANALYZE EXECUTE under
+    # force_generic_plan, 100,000 articles; bench/RESULTS.md).
+    return Statement(build, **parameters)
 
 
 def category_page(category_ids: list[int], older_than, newer_than, count: int) -> list[Article]:

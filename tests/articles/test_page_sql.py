@@ -199,6 +199,17 @@ def test_postgresql_prepares_the_page_statements_and_plans_them_once(client, new
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = " ".join(row[0] for row in cursor.fetchall())
     assert "UNION ALL" in prepared and '"articles_tag"' in prepared  # the neighbours, the keywords
+    # A category page, first and from a cursor: its category, subcategories and cards.
+    category = newsroom["category"]
+    for _ in range(7):
+        first = client.get(category.get_absolute_url())
+        older = client.get(category.get_absolute_url() + f"?truoc={newsroom['middle'].pk}")
+        assert first.status_code == older.status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s", ["%articles_category%"])
+        statements = [row[0] for row in cursor.fetchall()]
+    assert any("articles_article_extra_categories" in sql and "UNION ALL" in sql for sql in statements)
+    assert any('"articles_category"."slug" = $' in sql for sql in statements)
 
 
 def test_the_home_statements_answer_what_the_querysets_answer(newsroom):
