@@ -35,34 +35,7 @@ _lock = threading.Lock()
 def cached(name: str, build: Callable[[], dict]) -> dict:
     """`build()` for the site being served, from this process or the shared cache when they
     have it. With the cache down the page is still made, from the database."""
-    if not pagecache.enabled():
-        return build()
-    try:
-        version = pagecache.content_version()
-    except pagecache.CACHE_ERRORS:
-        return build()
-    key = f"{name}:{current_site_id()}:{version}"
-    now = time.time()
-    copy = _local.get(key)
-    if copy is not None and now < copy[1]:
-        return copy[0]
-    try:
-        piece = cache.get(key)
-    except pagecache.CACHE_ERRORS:
-        return build()
-    # The cache may go between one call and the next (a Redis killed mid-request): the
-    # page is made all the same, and the piece not kept this time.
-    with contextlib.suppress(*pagecache.CACHE_ERRORS):
-        until_change = pagecache.seconds_until_next_change(version)
-        if piece is None:
-            piece = build()
-            timeout = CACHE_SECONDS if until_change is None else min(CACHE_SECONDS, until_change)
-            if timeout > 0:
-                cache.set(key, piece, timeout)
-        local = LOCAL_SECONDS if until_change is None else min(LOCAL_SECONDS, until_change)
-        if local > 0:
-            _keep(key, piece, now + local)
-    return build() if piece is None else piece
+    return _kept(name, build, shared=True)
 
 
 def rendered(name: str, render: Callable[[], str]) -> str:
@@ -70,24 +43,40 @@ def rendered(name: str, render: Callable[[], str]) -> str:
     made once per content version in each process and kept LOCAL_SECONDS: a page made afresh
     spends neither a query nor the rendering on it. Not in the shared cache: each process
     makes it from the pieces there (a Redis read of each, once a minute)."""
+    return _kept(name, render, shared=False)
+
+
+def _kept(name: str, make: Callable, shared: bool):
     if not pagecache.enabled():
-        return render()
+        return make()
     try:
         version = pagecache.content_version()
     except pagecache.CACHE_ERRORS:
-        return render()
+        return make()
     key = f"{name}:{current_site_id()}:{version}"
     now = time.time()
     copy = _local.get(key)
     if copy is not None and now < copy[1]:
         return copy[0]
-    html = render()
+    piece = None
+    if shared:
+        try:
+            piece = cache.get(key)
+        except pagecache.CACHE_ERRORS:
+            return make()
+    # The cache may go between one call and the next (a Redis killed mid-request): the
+    # page is made all the same, and the piece not kept this time.
     with contextlib.suppress(*pagecache.CACHE_ERRORS):
         until_change = pagecache.seconds_until_next_change(version)
+        if piece is None:
+            piece = make()
+            timeout = CACHE_SECONDS if until_change is None else min(CACHE_SECONDS, until_change)
+            if shared and timeout > 0:
+                cache.set(key, piece, timeout)
         local = LOCAL_SECONDS if until_change is None else min(LOCAL_SECONDS, until_change)
         if local > 0:
-            _keep(key, html, now + local)
-    return html
+            _keep(key, piece, now + local)
+    return make() if piece is None else piece
 
 
 def _keep(key: str, piece, until: float) -> None:
