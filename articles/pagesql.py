@@ -217,9 +217,18 @@ def current_banner() -> SiteBanner | None:
 
 # --- the home page -------------------------------------------------------------------------
 
-# A card's columns (Article.objects.for_lists(): all but the body and its search copy) and its
-# category's, read in one row as select_related("category") does.
-_CARD = _attnames(Article, exclude=("body", *SEARCH_FIELDS))
+# A card's columns and its category's, read in one row as select_related("category") does:
+# what a card shows (articles/_lists.html: card) and what the page's code reads (its place,
+# whether it is featured, its site), not the body, its search copy, nor who wrote it when,
+# the rating totals or the old portal's numbers (each row's datetimes and fields cost their
+# conversion: a home page reads about 50 rows). Any other column read from a card would be
+# a query of its own: tests/articles/test_page_sql.py holds every card page's queries.
+_NOT_ON_CARDS = (
+    "body", *SEARCH_FIELDS, "created_by", "created_at", "updated_at", "author", "lead_image_caption",
+    "legacy_id", "allow_rating", "rating_sum", "rating_count", "legacy_rating_sum", "legacy_rating_count",
+    "legacy_views",
+)  # fmt: skip
+_CARD = _attnames(Article, exclude=_NOT_ON_CARDS)
 _CARD_COLUMNS = (*_CARD, *(f"category__{name}" for name in _CATEGORY))
 
 
