@@ -223,6 +223,12 @@ def add_sites(env, sites: int, size: int) -> None:
     print(f"{sites} sites: the first with {size} articles, {sites - 1} others with {per_site} each", flush=True)
 
 
+def query_counts(env, urls: dict) -> dict:
+    """{name: queries of one request to its URL} (bench/pages.py QUERIES), in-process."""
+    env = {**env, "ALLOWED_HOSTS": "localhost"}
+    return json.loads(manage(env, "shell", "--no-imports", "-c", QUERIES.format(urls=json.dumps(urls))))
+
+
 def run(size, seconds, connections, database, sites=1):
     suffix = f"_{sites}sites" if sites > 1 else ""
     # 100 sites start from the one-site database of that size when it is there (the same
@@ -259,19 +265,13 @@ def run(size, seconds, connections, database, sites=1):
     # publication; the pieces every page shares (header, side column: core/chrome.py) in Redis
     # as the first request after it leaves them. "Nothing cached" (dummy://) rebuilds those too.
     afresh_env = {**cached_env, "PAGE_CACHE_SECONDS": "0"}
-    queries = json.loads(
-        manage({**afresh_env, "ALLOWED_HOSTS": "localhost"}, "shell", "--no-imports", "-c",
-               QUERIES.format(urls=json.dumps(urls)))
-    )  # fmt: skip
+    queries = query_counts(afresh_env, urls)
     rows = []
     with gunicorn(afresh_env) as base:
         for name in ("article", "home", "category_1", "category_deep", "search"):
             wrk(base + urls[name], 2, connections)  # warm up
             rows.append((f"{name} (no cache)", wrk(base + urls[name], seconds, connections), queries[name]))
-    nothing = json.loads(
-        manage({**env, "PAGE_CACHE_SECONDS": "0", "ALLOWED_HOSTS": "localhost"}, "shell", "--no-imports", "-c",
-               QUERIES.format(urls=json.dumps({"article": urls["article"]})))
-    )  # fmt: skip
+    nothing = query_counts({**env, "PAGE_CACHE_SECONDS": "0"}, {"article": urls["article"]})
     with gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}) as base:
         wrk(base + urls["article"], 2, connections)
         rows.append(("article (nothing cached)", wrk(base + urls["article"], seconds, connections), nothing["article"]))

@@ -122,6 +122,11 @@ def restore(archive: Path) -> None:
         ) from None
 
 
+def _connection_params(env: dict) -> dict:
+    """psycopg's connection arguments from the PG* variables _pg_environment() gives the tools."""
+    return {name: env.get(f"PG{name.upper()}") for name in ("host", "port", "user", "password")}
+
+
 def _drop_partitioned_tables(name: str, env: dict) -> None:
     """pg_restore --clean drops each partition's primary key before its table, which PostgreSQL
     refuses (the key is the partitioned table's): a partitioned table is dropped first, with its
@@ -129,9 +134,7 @@ def _drop_partitioned_tables(name: str, env: dict) -> None:
     import psycopg
     from psycopg import sql
 
-    params = {"host": env.get("PGHOST"), "port": env.get("PGPORT"), "user": env.get("PGUSER")}
-    params["password"] = env.get("PGPASSWORD")
-    with psycopg.connect(dbname=name, **params) as target:
+    with psycopg.connect(dbname=name, **_connection_params(env)) as target:
         tables = target.execute(
             "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             " WHERE c.relkind = 'p' AND NOT c.relispartition"
@@ -145,8 +148,6 @@ def _create_if_missing(name: str, env: dict) -> None:
     """A restore onto a new server, or after the database was dropped: create it first."""
     import psycopg
 
-    params = {"host": env.get("PGHOST"), "port": env.get("PGPORT"), "user": env.get("PGUSER")}
-    params["password"] = env.get("PGPASSWORD")
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as maintenance:
+    with psycopg.connect(dbname="postgres", autocommit=True, **_connection_params(env)) as maintenance:
         if not maintenance.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             maintenance.execute(f'CREATE DATABASE "{name}"')
