@@ -85,8 +85,10 @@ def _keep(key: str, piece, until: float) -> None:
             now = time.time()
             for old in [old for old, (_, ends) in _local.items() if ends <= now]:
                 del _local[old]
-            if len(_local) >= LOCAL_ENTRIES:
-                _local.clear()
+            # Still full (many sites, each with its header for every menu item): the oldest
+            # quarter goes, not every copy at once.
+            for old in list(_local)[: max(0, len(_local) - LOCAL_ENTRIES * 3 // 4)]:
+                del _local[old]
         _local[key] = (piece, until)
 
 

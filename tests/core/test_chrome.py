@@ -81,3 +81,15 @@ def test_the_kept_header_marks_each_pages_own_menu_item_whatever_page_made_it_fi
     footer_home = reader.get("/").content.decode()
     footer_page = reader.get(news.get_absolute_url()).content.decode()
     assert footer_home.count('<footer class="site-footer">') == footer_page.count('<footer class="site-footer">') == 1
+
+
+def test_a_full_process_keeps_its_newest_copies(monkeypatch):
+    from core import chrome
+
+    monkeypatch.setattr(chrome, "LOCAL_ENTRIES", 8)
+    chrome.forget()
+    ends = timezone.now().timestamp() + 60
+    for n in range(20):
+        chrome._keep(f"piece-{n}", n, ends)
+    kept = list(chrome._local)
+    assert 6 <= len(kept) <= 8 and kept[-1] == "piece-19" and "piece-0" not in kept
