@@ -6,7 +6,9 @@ all become the words ["go", "cong", "tay"], matched against Article.search_text
 full-text query on the word vector (migration 0007), read from:
 
 - the search table by month (migration 0020, articles/searchindex.py), where it exists:
-  the newest months first, stopping once the newest matches are found (by_month());
+  the newest months first, stopping once the newest matches are found (by_month()); not
+  in an installation of fewer than searchindex.SMALL_ARCHIVE articles that has the RUM
+  index, where one look-up of it costs less than a window per month;
 - else the RUM index (migration 0019, where the extension is installed): the index keeps each
   article's published_at beside its words, so the newest matches come out of the
   index in order without reading the rows (RUM still sorts every match inside the index
@@ -65,9 +67,10 @@ def search_articles(words: list[str], **filters) -> list[tuple[int, object, int]
 
 def matches(words: list[str], **filters) -> list[tuple[int, object, int]]:
     """The rows of search_articles(): on PostgreSQL from the search table by month
-    (by_month()), or where it is missing matches_sql(); on SQLite the same rows with LIKE
+    (by_month()), or where it is missing, or the archive small enough for one look-up of the
+    RUM index to cost less (searchindex.small_archive()), matches_sql(); on SQLite the same rows with LIKE
     (no LIMIT inside a UNION there; it reads the table anyway)."""
-    if searchindex.available():
+    if searchindex.available() and not (searchindex.small_archive() and rum_index()):
         return by_month(words, **filters)
     if connection.vendor == "postgresql":
         sql, params = matches_sql(words, **filters)

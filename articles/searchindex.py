@@ -22,6 +22,7 @@ order filtering the words (bench/RESULTS.md, "Issue 26: search by month").
 """
 
 import math
+import time as clock
 from datetime import UTC, datetime, time, timedelta
 
 from django.db import connection, models, transaction
@@ -34,8 +35,17 @@ from core.sites import SiteQuerySet
 TABLE = "articles_search"
 WINDOW_GROWTH = 4  # months in each window: 1, 4, 16, 64, … (a word found nowhere: 5 queries back to 2005)
 
+# Below this many articles in the installation (every site's), one look-up of the article
+# table's RUM index beats a window per month: at 1,000 articles over five years every one of
+# some 60 partitions is planned and read (8 ms against 3); a broad phrase, "nông thôn mới",
+# at 10,000 articles: 15 ms by month, 11.5 through RUM; at 40,000: 15 against 24, RUM's cost
+# growing with the matches (bench/RESULTS.md, "Issue 26: small archives").
+SMALL_ARCHIVE = 15_000
+SIZE_SECONDS = 600  # how long a process trusts the size it read
+
 _available: dict[tuple[str, str], bool] = {}
 _oldest: dict[tuple[str, str], datetime | None] = {}
+_size: dict[tuple[str, str], tuple[float, float]] = {}
 
 
 class SearchEntry(models.Model):
@@ -85,6 +95,20 @@ def available() -> bool:
             cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [TABLE])
             _available[_key()] = cursor.fetchone()[0]
     return _available[_key()]
+
+
+def small_archive() -> bool:
+    """Whether the installation holds fewer than SMALL_ARCHIVE articles, from PostgreSQL's own
+    estimate (pg_class.reltuples, kept by autovacuum): no count, read once per SIZE_SECONDS per
+    process. A table never analysed (-1) is not small: the months are right at any size."""
+    now = clock.monotonic()
+    read, size = _size.get(_key(), (-math.inf, -1.0))
+    if now - read > SIZE_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'articles_article'::regclass")
+            size = float(cursor.fetchone()[0])
+        _size[_key()] = (now, size)
+    return 0 <= size < SMALL_ARCHIVE
 
 
 def oldest_month() -> datetime | None:

@@ -47,8 +47,9 @@ def run_all():
     return {phrase: timed(phrase) for phrase in PHRASES}
 
 paths = {}
-table, rum = searchindex.available(), search.rum_index()
+table, rum, small = searchindex.available(), search.rum_index(), searchindex.small_archive()
 if table:
+    searchindex.SMALL_ARCHIVE = 0  # by month whatever the size (a small archive reads RUM)
     paths["by month"] = run_all()
     searchindex.available = lambda: False
 if rum:
@@ -63,7 +64,8 @@ if GIN:
         search.rum_index = lambda: False
         paths["GIN"] = run_all()
         transaction.set_rollback(True)
-print(f"site {SITE}, search table: {table}, RUM index: {rum}; ms, median and slowest of {REPEAT}")
+chosen = "RUM" if rum and (small or not table) else "by month" if table else "GIN"
+print(f"site {SITE}, search table: {table}, RUM index: {rum}, path taken: {chosen}; ms, median and slowest of {REPEAT}")
 print(f"{'phrase':<24} {'ranked':>7}" + "".join(f" {name + ' p50':>13} {'max':>7}" for name in paths))
 for phrase in PHRASES:
     found = next(iter(paths.values()))[phrase][2]

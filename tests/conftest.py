@@ -53,10 +53,14 @@ def _fresh_breaker(monkeypatch):
 @pytest.fixture(autouse=True)
 def _fresh_search_partitions(monkeypatch):
     """What a process knows of the search table's partitions (articles/searchindex.py) is per
-    test: those a test's old articles made went with its transaction."""
+    test: those a test's old articles made went with its transaction. And the tests' archives,
+    all small, are searched by month as a large one is, unless a test says otherwise (the test
+    database's size estimate moves with autovacuum)."""
     from articles import searchindex
 
     monkeypatch.setattr(searchindex, "_oldest", {})
+    monkeypatch.setattr(searchindex, "_size", {})
+    monkeypatch.setattr(searchindex, "SMALL_ARCHIVE", 0)
 
 
 @pytest.fixture(autouse=True)

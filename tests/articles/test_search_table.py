@@ -195,3 +195,40 @@ def test_migration_0020_is_reversible_and_copies_the_articles(monkeypatch):
     assert searchindex.available()
     assert entry(article.pk)[4] == month_of(article.published_at)
     assert [pk for _r, _w, pk in search.search_articles(["nhiem", "ky"])] == [article.pk]
+
+
+def test_a_small_archive_is_read_through_the_rum_index_in_one_query(table, mixed, monkeypatch):
+    """Under searchindex.SMALL_ARCHIVE articles (PostgreSQL's estimate) one look-up of the RUM
+    index costs less than a window per month: the same results, one statement, no partition."""
+    if not search.rum_index():
+        pytest.skip("the RUM extension is not installed on this server (Debian: postgresql-15-rum)")
+    words = search_words("nông thôn mới")
+    with serving(1):
+        by_month = search.search_articles(words)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")  # as autovacuum does: the estimate the choice reads
+    searchindex._size.clear()  # as SIZE_SECONDS later
+    monkeypatch.setattr(searchindex, "SMALL_ARCHIVE", 20_000)
+    with serving(1), CaptureQueriesContext(connection) as queries:
+        assert search.search_articles(words) == by_month
+        search.search_articles(search_words("tân thới"))  # the size is read once
+    searched = [query["sql"] for query in queries.captured_queries if "to_tsquery" in query["sql"]]
+    assert len(searched) == 2 and all("articles_search" not in sql and "<=|" in sql for sql in searched), searched
+    assert sum("reltuples" in query["sql"] for query in queries.captured_queries) == 1
+
+    monkeypatch.setattr(searchindex, "SMALL_ARCHIVE", 50)  # the 70 articles are more: by month again
+    searchindex._size.clear()
+    with serving(1), CaptureQueriesContext(connection) as queries:
+        assert search.search_articles(words) == by_month
+    assert any("articles_search" in query["sql"] for query in queries.captured_queries)
+
+
+def test_an_archive_of_unknown_size_is_searched_by_month(table, mixed, monkeypatch):
+    """A table PostgreSQL has not analysed yet (a fresh import of a million articles) is not
+    taken for a small one."""
+    monkeypatch.setattr(searchindex, "SMALL_ARCHIVE", 20_000)
+    searchindex._size[searchindex._key()] = (float("inf"), -1.0)  # what PostgreSQL says of a table never analysed
+    assert not searchindex.small_archive()
+    with serving(1), CaptureQueriesContext(connection) as queries:
+        search.search_articles(search_words("nông thôn mới"))
+    assert any("articles_search" in query["sql"] for query in queries.captured_queries)
