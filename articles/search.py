@@ -70,7 +70,7 @@ def matches(words: list[str], **filters) -> list[tuple[int, object, int]]:
     (by_month()), or where it is missing, or the archive small enough for one look-up of the
     RUM index to cost less (searchindex.small_archive()), matches_sql(); on SQLite the same rows with LIKE
     (no LIMIT inside a UNION there; it reads the table anyway)."""
-    if searchindex.available() and not (searchindex.small_archive() and rum_index()):
+    if searchindex.available() and not (rum_index() and searchindex.small_archive()):
         return by_month(words, **filters)
     if connection.vendor == "postgresql":
         sql, params = matches_sql(words, **filters)
